@@ -64,7 +64,9 @@ public static class ChartExport
         }
         finally
         {
-            workDirectory.Delete(recursive: true);
+            // Cleanup must not hide the error that brought us here; a leftover temp folder is harmless.
+            try { workDirectory.Delete(recursive: true); }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
         }
     }
 

@@ -57,7 +57,9 @@ public static class HeadlessChromium
                     $"Chromium ('{browserPath}') did not render '{htmlPath}' within {timeout.TotalSeconds:0} s and was " +
                     $"stopped. Its last output:{Environment.NewLine}{log}");
             }
-            process.WaitForExit(); // flushes the redirected output
+            // Lets the last redirected lines arrive, bounded: a helper process Chromium leaves behind may hold
+            // the output pipe open, and the unbounded WaitForExit() would then wait for it.
+            process.WaitForExit(TimeSpan.FromSeconds(5));
             if (!File.Exists(pngPath) || new FileInfo(pngPath).Length == 0)
                 throw new InvalidOperationException(
                     $"'{browserPath}' exited with code {process.ExitCode} without writing the screenshot " +
@@ -66,7 +68,8 @@ public static class HeadlessChromium
         finally
         {
             try { profileDirectory.Delete(recursive: true); }
-            catch (IOException) { } // a killed browser can leave files busy for a moment; temp space is reclaimed later
+            // A browser helper that is still exiting can hold files for a moment; a leftover temp folder is harmless.
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
         }
     }
 

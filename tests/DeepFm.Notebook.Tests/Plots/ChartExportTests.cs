@@ -91,6 +91,28 @@ public sealed partial class ChartExportTests(ITestOutputHelper output) : IDispos
     }
 
     [Fact]
+    public void A_browser_that_hangs_is_stopped_at_the_timeout()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("The stand-in browser is a POSIX shell script.");
+            return;
+        }
+        // A stand-in "browser" that never renders: a script that just sleeps.
+        var hanging = Path.Combine(folder.FullName, "hanging-browser.sh");
+        File.WriteAllText(hanging, "#!/bin/sh\nsleep 60\n");
+        File.SetUnixFileMode(hanging, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var clock = Stopwatch.StartNew();
+        var error = Assert.Throws<TimeoutException>(() => ChartExport.SavePng(
+            AucChart(), Path.Combine(folder.FullName, "a.png"), chromiumPath: hanging, timeout: TimeSpan.FromSeconds(1)));
+
+        Assert.Contains("did not render", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.False(File.Exists(Path.Combine(folder.FullName, "a.png")));
+    }
+
+    [Fact]
     public void PngSize_refuses_a_file_that_is_not_a_png()
     {
         var path = Path.Combine(folder.FullName, "not.png");
