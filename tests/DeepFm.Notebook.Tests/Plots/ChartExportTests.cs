@@ -1,0 +1,146 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using DeepFm.Notebook.Plots;
+using DeepFm.Notebook.Training;
+using Plotly.NET;
+
+namespace DeepFm.Notebook.Tests.Plots;
+
+/// <summary>
+/// One class on purpose: xunit runs a class's tests one after another, and the DEEPFM_CHROMIUM test changes an
+/// environment variable the PNG export reads.
+/// </summary>
+public sealed partial class ChartExportTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("deepfm-plots-test-");
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    private static GenericChart AucChart()
+    {
+        var history = new TrainingHistory();
+        for (var epoch = 1; epoch <= 30; epoch++)
+            history.Add(new EpochRecord(epoch, 0.6 - 0.2 / epoch, 0.9 - 0.4 / epoch,
+                epoch % 5 == 0 ? 0.62 - 0.1 / epoch : null, epoch % 5 == 0 ? 0.85 - 0.3 / epoch : null));
+        return TrainingCharts.Auc(history);
+    }
+
+    [GeneratedRegex(@"<script[^>]*\bsrc\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptWithSource();
+
+    [Fact]
+    public void SaveHtml_writes_a_page_that_embeds_plotly_js_and_links_no_cdn()
+    {
+        var path = Path.Combine(folder.FullName, "charts", "deepfm_auc.html");
+        var written = ChartExport.SaveHtml(AucChart(), path);
+
+        Assert.Equal(path, written);
+        var html = File.ReadAllText(path);
+        Assert.DoesNotMatch(ScriptWithSource(), html); // no external script at all, CDN or otherwise
+        Assert.DoesNotContain("cdn.plot.ly/plotly", html);
+        Assert.Contains("plotly.js v", html); // the library's own banner: the code is inline
+        Assert.Contains("Plotly.newPlot", html);
+        Assert.True(html.Length > 1_000_000, $"inline plotly.js should make the page large, got {html.Length} chars");
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!)); // no temporary file left behind
+
+        var oneEpoch = new TrainingHistory();
+        oneEpoch.Add(new EpochRecord(1, 0.69, 0.5, null, null));
+        ChartExport.SaveHtml(TrainingCharts.Loss(oneEpoch), path); // overwrites in place
+        Assert.Contains("log-loss", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void SavePng_with_a_missing_browser_names_the_path_and_what_to_install()
+    {
+        var missing = Path.Combine(folder.FullName, "no-such-chromium");
+        var error = Assert.Throws<FileNotFoundException>(() =>
+            ChartExport.SavePng(AucChart(), Path.Combine(folder.FullName, "a.png"), chromiumPath: missing));
+
+        Assert.Contains(missing, error.Message);
+        Assert.Contains("apt-get install chromium", error.Message);
+        Assert.Empty(folder.GetFiles());
+    }
+
+    [Fact]
+    public void A_wrong_DEEPFM_CHROMIUM_is_reported_rather_than_silently_replaced()
+    {
+        var previous = Environment.GetEnvironmentVariable(ChromiumLocator.EnvironmentVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(ChromiumLocator.EnvironmentVariable, "/nowhere/chromium");
+            var error = Assert.Throws<FileNotFoundException>(() => ChromiumLocator.Find());
+            Assert.Contains("DEEPFM_CHROMIUM", error.Message);
+            Assert.Contains("/nowhere/chromium", error.Message);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ChromiumLocator.EnvironmentVariable, previous);
+        }
+    }
+
+    [Fact]
+    public void SavePng_with_an_executable_that_is_no_browser_fails_clearly_and_writes_nothing()
+    {
+        var target = Path.Combine(folder.FullName, "a.png");
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            ChartExport.SavePng(AucChart(), target, chromiumPath: "/bin/false"));
+
+        Assert.Contains("without writing the screenshot", error.Message);
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public void A_browser_that_hangs_is_stopped_at_the_timeout()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("The stand-in browser is a POSIX shell script.");
+            return;
+        }
+        // A stand-in "browser" that never renders: a script that just sleeps.
+        var hanging = Path.Combine(folder.FullName, "hanging-browser.sh");
+        File.WriteAllText(hanging, "#!/bin/sh\nsleep 60\n");
+        File.SetUnixFileMode(hanging, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var clock = Stopwatch.StartNew();
+        var error = Assert.Throws<TimeoutException>(() => ChartExport.SavePng(
+            AucChart(), Path.Combine(folder.FullName, "a.png"), chromiumPath: hanging, timeout: TimeSpan.FromSeconds(1)));
+
+        Assert.Contains("did not render", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.False(File.Exists(Path.Combine(folder.FullName, "a.png")));
+    }
+
+    [Fact]
+    public void PngSize_refuses_a_file_that_is_not_a_png()
+    {
+        var path = Path.Combine(folder.FullName, "not.png");
+        File.WriteAllText(path, "<html>definitely not a PNG image header</html>");
+        Assert.Throws<InvalidDataException>(() => PngSize.Read(path));
+    }
+
+    [Fact]
+    [Trait("Category", "Heavy")]
+    public void SavePng_renders_a_png_of_the_requested_size_offline()
+    {
+        var path = Path.Combine(folder.FullName, "deepfm_auc.png");
+        var clock = Stopwatch.StartNew();
+        ChartExport.SavePng(AucChart(), path, width: 640, height: 400);
+        output.WriteLine($"PNG export took {clock.Elapsed.TotalSeconds:0.0} s");
+
+        // Checked here byte by byte rather than with PngSize, the helper the export itself relies on.
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], bytes[..8]);
+        Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(bytes, 12, 4));
+        Assert.Equal(640, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
+        Assert.Equal(400, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4)));
+        // A blank 640×400 page compresses to about 2 KB; two curves, axes and labels take several times that.
+        Assert.True(bytes.Length > 8_000, $"the PNG looks blank: {bytes.Length} bytes");
+        Assert.Single(folder.GetFiles());
+
+        var keep = Environment.GetEnvironmentVariable("DEEPFM_KEEP_TEST_PNG");
+        if (!string.IsNullOrEmpty(keep))
+            File.Copy(path, keep, overwrite: true);
+    }
+}
