@@ -52,6 +52,26 @@ public sealed record DeepFmOptions
     /// <summary>The four presets in the order the tutorial compares them.</summary>
     public static IReadOnlyList<DeepFmOptions> Presets { get; } = [LogisticRegression, FactorizationMachine, Dnn, DeepFm];
 
+    /// <summary>Value equality, HiddenUnits compared element by element (a record would compare the list reference).</summary>
+    public bool Equals(DeepFmOptions? other) =>
+        other is not null && Name == other.Name && UseFirstOrder == other.UseFirstOrder
+        && UseSecondOrder == other.UseSecondOrder && UseDnn == other.UseDnn
+        && EmbeddingDimension == other.EmbeddingDimension && HiddenUnits.SequenceEqual(other.HiddenUnits);
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(Name, UseFirstOrder, UseSecondOrder, UseDnn, EmbeddingDimension, string.Join(",", HiddenUnits));
+
+    /// <summary>For example "DeepFM (first order + FM + DNN, D = 32, hidden [64, 32])".</summary>
+    public override string ToString()
+    {
+        var parts = new[] { (UseFirstOrder, "first order"), (UseSecondOrder, "FM"), (UseDnn, "DNN") }
+            .Where(part => part.Item1).Select(part => part.Item2);
+        var hidden = UseDnn ? $", hidden [{string.Join(", ", HiddenUnits)}]" : "";
+        var dimension = UsesEmbeddings ? $", D = {EmbeddingDimension}" : "";
+        return $"{Name} ({string.Join(" + ", parts)}{dimension}{hidden})";
+    }
+
     /// <summary>Throws when the options cannot build a model.</summary>
     public void Validate()
     {
