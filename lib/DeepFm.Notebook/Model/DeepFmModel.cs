@@ -75,20 +75,22 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
                 "must hold the same number of examples B.", nameof(titleTokens));
 
         using var scope = torch.NewDisposeScope();
-        var logitParts = new List<Tensor>(3);                                   // each [B, 1]
-        if (firstOrderWeights is not null)
-            logitParts.Add(firstOrderWeights.call(categorical));
-
+        // The dense features shared by FM and DNN: F categorical embeddings and the title, [B, F+1, D].
+        Tensor? denseEmbeddings = null;
         if (fieldEmbeddings is not null && titleEmbedding is not null)
         {
-            var categoricalVectors = fieldEmbeddings.call(categorical);         // [B, F, D]
-            var titleVector = titleEmbedding.call(titleTokens).unsqueeze(1);    // [B, 1, D]
-            var denseEmbeddings = torch.cat([categoricalVectors, titleVector], dim: 1); // [B, F+1, D]
-            if (factorizationMachine is not null)
-                logitParts.Add(factorizationMachine.call(denseEmbeddings));
-            if (mlp is not null)
-                logitParts.Add(mlp.call(denseEmbeddings.flatten(start_dim: 1)));     // [B, (F+1)·D] in
+            var categoricalVectors = fieldEmbeddings.call(categorical);             // [B, F, D]
+            var titleVector = titleEmbedding.call(titleTokens).unsqueeze(1);        // [B, 1, D]
+            denseEmbeddings = torch.cat([categoricalVectors, titleVector], dim: 1);  // [B, F+1, D]
         }
+
+        var logitParts = new List<Tensor>(3);                                       // each [B, 1]
+        if (firstOrderWeights is not null)
+            logitParts.Add(firstOrderWeights.call(categorical));
+        if (factorizationMachine is not null)
+            logitParts.Add(factorizationMachine.call(denseEmbeddings!));
+        if (mlp is not null)
+            logitParts.Add(mlp.call(denseEmbeddings!.flatten(start_dim: 1)));      // [B, (F+1)·D] in
 
         var logit = logitParts.Aggregate((sum, part) => sum + part);            // [B, 1]
         return logit.squeeze(1).MoveToOuterDisposeScope();                      // [B]
