@@ -1,0 +1,115 @@
+using DeepFm.Notebook.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace DeepFm.Notebook.Model;
+
+/// <summary>
+/// DeepFM: a factorization machine and a deep network that share the same field embeddings, their logits summed
+/// (Guo et al. 2017, "DeepFM: A Factorization-Machine based Neural Network for CTR Prediction", arXiv:1703.04247,
+/// Eq. 1: ŷ = sigmoid(y_FM + y_DNN)).
+/// <para>Inputs: int64 [B, F] categorical indices and int64 [B, L] title token ids (a <see cref="FeatureBatch"/>).
+/// Output of <c>forward</c>: float32 [B], the LOGIT (train it with <c>BCEWithLogitsLoss</c>);
+/// <see cref="Predict(Tensor, Tensor)"/> gives the probability.</para>
+/// </summary>
+/// <remarks>
+/// Dense features: the F categorical embeddings plus the masked-mean title embedding, stacked to [B, F+1, D].
+/// logit = first order (linear over the one-hot categorical fields) + FM (pairwise interactions of the dense
+/// features) + MLP (over the flattened dense features). <see cref="DeepFmOptions"/> switches parts off to give LR,
+/// FM or DNN; parts that are off are not created.
+/// </remarks>
+// Named DeepFmModel rather than DeepFm: the root namespace is DeepFm, and outside DeepFm.Notebook.Model (tests,
+// notebooks) the name DeepFm would resolve to that namespace (error CS0118).
+public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
+{
+    private readonly FieldEmbeddings? fieldEmbeddings;
+    private readonly MaskedTitleEmbedding? titleEmbedding;
+    private readonly FirstOrderWeights? firstOrderWeights;
+    private readonly FactorizationMachine? factorizationMachine;
+    private readonly Mlp? mlp;
+
+    /// <summary>
+    /// Builds the parts <paramref name="options"/> asks for, sized by <paramref name="schema"/>; all weights are
+    /// drawn from a generator seeded with <paramref name="seed"/> (same seed, same weights).
+    /// </summary>
+    public DeepFmModel(FeatureSchema schema, DeepFmOptions options, int seed) : base(nameof(DeepFmModel))
+    {
+        options.Validate();
+        Schema = schema;
+        Options = options;
+
+        using var generator = new Generator((ulong)seed);
+        if (options.UsesEmbeddings)
+        {
+            fieldEmbeddings = new FieldEmbeddings(schema.CategoricalFields, options.EmbeddingDimension, generator);
+            titleEmbedding = new MaskedTitleEmbedding(schema.TitleVocabularySize, options.EmbeddingDimension, generator);
+        }
+        if (options.UseFirstOrder)
+            firstOrderWeights = new FirstOrderWeights(schema.CategoricalFields, generator);
+        if (options.UseSecondOrder)
+            factorizationMachine = new FactorizationMachine();
+        if (options.UseDnn)
+            mlp = new Mlp(DenseFieldCount * options.EmbeddingDimension, options.HiddenUnits, generator);
+        RegisterComponents();
+    }
+
+    /// <summary>The fields and vocabulary sizes the model was built for.</summary>
+    public FeatureSchema Schema { get; }
+
+    /// <summary>Which parts the model has.</summary>
+    public DeepFmOptions Options { get; }
+
+    /// <summary>Fields with a dense embedding: every categorical field plus the title.</summary>
+    public int DenseFieldCount => Schema.CategoricalFieldCount + 1;
+
+    /// <summary>Number of trainable values.</summary>
+    public long ParameterCount => ModelSummary.CountParameters(this);
+
+    /// <summary>Logits, float32 [B], of int64 [B, F] categorical indices and int64 [B, L] title tokens.</summary>
+    public override Tensor forward(Tensor categorical, Tensor titleTokens)
+    {
+        if (categorical.dim() < 1 || titleTokens.dim() < 1 || categorical.shape[0] != titleTokens.shape[0])
+            throw new ArgumentException(
+                $"Categorical [{string.Join(", ", categorical.shape)}] and TitleTokens [{string.Join(", ", titleTokens.shape)}] " +
+                "must hold the same number of examples B.", nameof(titleTokens));
+
+        using var scope = torch.NewDisposeScope();
+        // The dense features shared by FM and DNN: F categorical embeddings and the title, [B, F+1, D].
+        Tensor? denseEmbeddings = null;
+        if (fieldEmbeddings is not null && titleEmbedding is not null)
+        {
+            var categoricalVectors = fieldEmbeddings.call(categorical);             // [B, F, D]
+            var titleVector = titleEmbedding.call(titleTokens).unsqueeze(1);        // [B, 1, D]
+            denseEmbeddings = torch.cat([categoricalVectors, titleVector], dim: 1);  // [B, F+1, D]
+        }
+
+        var logitParts = new List<Tensor>(3);                                       // each [B, 1]
+        if (firstOrderWeights is not null)
+            logitParts.Add(firstOrderWeights.call(categorical));
+        if (factorizationMachine is not null)
+            logitParts.Add(factorizationMachine.call(denseEmbeddings!));
+        if (mlp is not null)
+            logitParts.Add(mlp.call(denseEmbeddings!.flatten(start_dim: 1)));      // [B, (F+1)·D] in
+
+        var logit = logitParts.Aggregate((sum, part) => sum + part);            // [B, 1]
+        return logit.squeeze(1).MoveToOuterDisposeScope();                      // [B]
+    }
+
+    /// <summary>Logits, float32 [B], of a batch.</summary>
+    public Tensor Logits(FeatureBatch batch) => call(batch.Categorical, batch.TitleTokens);
+
+    /// <summary>
+    /// Probabilities, float32 [B]: the sigmoid of the logits, computed without tracking gradients (the sigmoid is
+    /// applied only here, at the edge; training uses the logits).
+    /// </summary>
+    public Tensor Predict(Tensor categorical, Tensor titleTokens)
+    {
+        using var noGrad = torch.no_grad();
+        using var logits = call(categorical, titleTokens);
+        return torch.sigmoid(logits);
+    }
+
+    /// <summary>Probabilities, float32 [B], of a batch.</summary>
+    public Tensor Predict(FeatureBatch batch) => Predict(batch.Categorical, batch.TitleTokens);
+}

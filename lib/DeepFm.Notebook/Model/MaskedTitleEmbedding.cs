@@ -1,0 +1,58 @@
+using DeepFm.Notebook.Data;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace DeepFm.Notebook.Model;
+
+/// <summary>
+/// The movie title as one more dense field: embed every token, then average over the real tokens only.
+/// <para>Input: int64 [B, L] token ids (<see cref="FeatureBatch.TitleTokens"/>, 0 = padding, 1 = out-of-vocabulary).
+/// Output: float32 [B, D], the mean of the embeddings of the non-padding tokens of each title.</para>
+/// DeepFM (Guo et al. 2017, arXiv:1703.04247) needs every field as one D-vector; this is how the original turns a
+/// variable-length title into one.
+/// </summary>
+/// <remarks>
+/// Mirrors Keras <c>Embedding(vocabulary, D, mask_zero=True)</c> (uniform(−0.05, 0.05) init) followed by
+/// <c>GlobalAveragePooling1D</c>, which honours the mask: mean = Σ_t m_t e_t / Σ_t m_t with m_t = [token_t ≠ 0].
+/// Keras divides 0 by 0 for a title made only of padding and gets NaN; we divide by max(Σ m_t, 1) so such a
+/// title becomes the zero vector. Row 0 of the table exists (the parameter count matches Keras) but is never read.
+/// </remarks>
+public sealed class MaskedTitleEmbedding : Module<Tensor, Tensor>
+{
+    /// <summary>The token id that marks padding.</summary>
+    public const long PaddingId = 0;
+
+    private readonly Embedding tokenEmbeddings;
+
+    /// <summary>Creates a <paramref name="vocabularySize"/> × <paramref name="dimension"/> token table.</summary>
+    public MaskedTitleEmbedding(int vocabularySize, int dimension, Generator generator)
+        : base(nameof(MaskedTitleEmbedding))
+    {
+        if (vocabularySize < 2)
+            throw new ArgumentOutOfRangeException(nameof(vocabularySize), $"The title vocabulary needs padding, OOV and at least one word; got size {vocabularySize}.");
+        if (dimension <= 0) throw new ArgumentOutOfRangeException(nameof(dimension), $"Embedding dimension must be positive, got {dimension}.");
+
+        VocabularySize = vocabularySize;
+        tokenEmbeddings = Embedding(vocabularySize, dimension);
+        using (var weight = tokenEmbeddings.weight!)
+            Initializers.FillUniform(weight, -0.05, 0.05, generator);
+        RegisterComponents();
+    }
+
+    /// <summary>Number of token ids, padding and OOV included.</summary>
+    public int VocabularySize { get; }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor titleTokens)
+    {
+        IndexInputChecks.RequireTokenIds(titleTokens, nameof(FeatureBatch.TitleTokens), VocabularySize);
+
+        var tokenVectors = tokenEmbeddings.call(titleTokens);                      // [B, L, D]
+        var isToken = titleTokens.ne(PaddingId).unsqueeze(-1).to(tokenVectors.dtype); // [B, L, 1]
+        var sumOfTokens = (tokenVectors * isToken).sum(dim: 1);                   // [B, D]
+        var tokenCount = isToken.sum(dim: 1).clamp_min(1.0);                       // [B, 1], never 0
+        return sumOfTokens / tokenCount;                                           // [B, D]
+    }
+}

@@ -1,0 +1,165 @@
+using DeepFm.Notebook.Data;
+using DeepFm.Notebook.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace DeepFm.Notebook.Tests.Model;
+
+public class DeepFmModelTests
+{
+    private static readonly FeatureSchema Schema = ModelTestData.MovieLens100kSchema();
+
+    // The original Keras DeepFM on ML-100k, counted by hand (D = 32, one-hot width 943 + 2 + 7 + 21 + 1682 = 2655):
+    //   categorical embeddings 32 · (943 + 2 + 7 + 21 + 1682) = 32 · 2655      =  84,960
+    //   title Embedding(10000, 32)                    10000 · 32                = 320,000
+    //   linear Dense(1) over the one-hot width         2655 · 1 + 1             =   2,656
+    //   FM(factors=None)                                                         =       0
+    //   DNN Dense(64) on 6 · 32 = 192 inputs           192 · 64 + 64            =  12,352
+    //       Dense(32)                                   64 · 32 + 32             =   2,080
+    //       Dense(1)                                    32 · 1 + 1               =      33
+    private const long CategoricalEmbeddingCount = 32 * (943 + 2 + 7 + 21 + 1682);
+    private const long TitleEmbeddingCount = 10_000 * 32;
+    private const long LinearCount = 2655 + 1;
+    private const long DnnCount = 192 * 64 + 64 + 64 * 32 + 32 + 32 * 1 + 1;
+
+    [Fact]
+    public void ParameterCountEqualsTheOriginalKerasModel()
+    {
+        using var model = new DeepFmModel(Schema, DeepFmOptions.DeepFm, seed: 1);
+        Assert.Equal(CategoricalEmbeddingCount + TitleEmbeddingCount + LinearCount + DnnCount, model.ParameterCount);
+        Assert.Equal(422_081, model.ParameterCount);
+    }
+
+    [Theory]
+    [InlineData("LR", LinearCount)]                                                          // 2,656
+    [InlineData("FM", LinearCount + CategoricalEmbeddingCount + TitleEmbeddingCount)]        // 407,616
+    [InlineData("DNN", CategoricalEmbeddingCount + TitleEmbeddingCount + DnnCount)]          // 419,425
+    [InlineData("DeepFM", LinearCount + CategoricalEmbeddingCount + TitleEmbeddingCount + DnnCount)]
+    public void PresetsCreateOnlyTheirParts(string presetName, long expectedParameters)
+    {
+        var options = DeepFmOptions.Presets.Single(preset => preset.Name == presetName);
+        using var model = new DeepFmModel(Schema, options, seed: 2);
+        Assert.Equal(expectedParameters, model.ParameterCount);
+    }
+
+    [Theory]
+    [InlineData("LR", new[] { "firstOrderWeights" })]
+    [InlineData("FM", new[] { "fieldEmbeddings", "titleEmbedding", "firstOrderWeights", "factorizationMachine" })]
+    [InlineData("DNN", new[] { "fieldEmbeddings", "titleEmbedding", "mlp" })]
+    [InlineData("DeepFM", new[] { "fieldEmbeddings", "titleEmbedding", "firstOrderWeights", "factorizationMachine", "mlp" })]
+    public void PresetsHaveTheirModulesInCallOrder(string presetName, string[] expectedParts)
+    {
+        var options = DeepFmOptions.Presets.Single(preset => preset.Name == presetName);
+        using var model = new DeepFmModel(Schema, options, seed: 3);
+        Assert.Equal(expectedParts, model.named_children().Select(child => child.name).ToArray());
+    }
+
+    [Fact]
+    public void ForwardGivesOneLogitPerExampleAndPredictItsSigmoid()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = new DeepFmModel(Schema, DeepFmOptions.DeepFm, seed: 4);
+        using var batch = ModelTestData.RandomBatch(Schema, batchSize: 7, seed: 5);
+
+        var logits = model.Logits(batch);
+        var probabilities = model.Predict(batch);
+
+        Assert.Equal(new long[] { 7 }, logits.shape);
+        Assert.Equal(ScalarType.Float32, logits.dtype);
+        Assert.True(probabilities.allclose(torch.sigmoid(logits)));
+        Assert.False(probabilities.requires_grad);
+        Assert.True(logits.requires_grad);
+    }
+
+    [Fact]
+    public void LogitIsTheSumOfFirstOrderFmAndDnnOverTheSixDenseFields()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = new DeepFmModel(Schema, DeepFmOptions.DeepFm, seed: 6);
+        using var batch = ModelTestData.RandomBatch(Schema, batchSize: 9, seed: 7);
+        var parts = model.named_children().ToDictionary(child => child.name, child => (Module<Tensor, Tensor>)child.module);
+
+        var fieldVectors = parts["fieldEmbeddings"].call(batch.Categorical);
+        var titleVector = parts["titleEmbedding"].call(batch.TitleTokens);
+        Assert.Equal(new long[] { 9, 5, 32 }, fieldVectors.shape);
+        Assert.Equal(new long[] { 9, 32 }, titleVector.shape);
+        var dense = torch.cat([fieldVectors, titleVector.unsqueeze(1)], dim: 1);   // [9, 6, 32]
+        var expected = parts["firstOrderWeights"].call(batch.Categorical)
+                       + parts["factorizationMachine"].call(dense)
+                       + parts["mlp"].call(dense.reshape(9, 6 * 32));
+
+        Assert.True(model.Logits(batch).allclose(expected.squeeze(1), rtol: 1e-5, atol: 1e-6));
+    }
+
+    [Fact]
+    public void EveryParameterReceivesAGradientAndEveryTouchedRowMoves()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = new DeepFmModel(Schema, DeepFmOptions.DeepFm, seed: 8);
+        using var batch = ModelTestData.RandomBatch(Schema, batchSize: 64, seed: 9);
+
+        var loss = functional.binary_cross_entropy_with_logits(model.Logits(batch), batch.Labels);
+        loss.backward();
+
+        var parameters = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        Assert.Equal(14, parameters.Count);   // 5 field tables + title table + linear weights & bias + 3 × (weight, bias)
+        foreach (var (name, parameter) in parameters)
+        {
+            Assert.True(parameter.grad is not null, $"{name} has no gradient");
+            Assert.True(parameter.grad!.abs().sum().item<float>() > 0, $"{name} has an all-zero gradient");
+        }
+
+        // Each row looked up by the batch gets a gradient, through the FM and the DNN (embeddings) or directly
+        // (linear weights at offset + index).
+        for (var field = 0; field < Schema.CategoricalFieldCount; field++)
+        {
+            var name = Schema.CategoricalFields[field].Name;
+            var rowGradients = parameters[$"fieldEmbeddings.embeddingsByField.{name}.weight"].grad!
+                .index_select(0, batch.Categorical[.., field].unique().Item1);
+            Assert.True((rowGradients.abs().sum(dim: 1) > 0).all().item<bool>(), $"a row of {name} used by the batch got no gradient");
+        }
+        var linearRows = (batch.Categorical + torch.tensor(new long[] { 0, 943, 945, 952, 973 })).flatten().unique().Item1;
+        var linearGradients = parameters["firstOrderWeights.featureWeights.weight"].grad!.index_select(0, linearRows);
+        Assert.True((linearGradients.abs() > 0).all().item<bool>());
+    }
+
+    [Fact]
+    public void SameSeedSameWeightsAndLogitsDifferentSeedDifferentWeights()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var batch = ModelTestData.RandomBatch(Schema, batchSize: 16, seed: 10);
+        using var first = new DeepFmModel(Schema, DeepFmOptions.DeepFm, seed: 42);
+        torch.randn(100);   // the global generator moving on between builds must not matter
+        using var second = new DeepFmModel(Schema, DeepFmOptions.DeepFm, seed: 42);
+        using var other = new DeepFmModel(Schema, DeepFmOptions.DeepFm, seed: 43);
+
+        var secondParameters = second.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        foreach (var (name, parameter) in first.named_parameters())
+            Assert.True(ModelTestData.SameValues(parameter, secondParameters[name]), $"{name} differs between two builds with seed 42");
+        Assert.True(ModelTestData.SameValues(first.Logits(batch), second.Logits(batch)));
+        Assert.False(first.Logits(batch).allclose(other.Logits(batch)));
+    }
+
+    [Fact]
+    public void RejectsMismatchedBatchSizesAndModelsWithNoParts()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = new DeepFmModel(Schema, DeepFmOptions.DeepFm, seed: 11);
+        using var batch = ModelTestData.RandomBatch(Schema, batchSize: 4, seed: 12);
+        var error = Assert.Throws<ArgumentException>(() => model.call(batch.Categorical, batch.TitleTokens[..3]));
+        Assert.Contains("same number of examples", error.Message);
+
+        var nothing = DeepFmOptions.DeepFm with { Name = "none", UseFirstOrder = false, UseSecondOrder = false, UseDnn = false };
+        Assert.Throws<ArgumentException>(() => new DeepFmModel(Schema, nothing, seed: 1));
+    }
+
+    [Fact]
+    public void EmbeddingDimensionAndHiddenUnitsAreHonoured()
+    {
+        var options = DeepFmOptions.DeepFm with { EmbeddingDimension = 8, HiddenUnits = [16] };
+        using var model = new DeepFmModel(Schema, options, seed: 13);
+        // 8 · 2655 + 10000 · 8 + 2656 + (48 · 16 + 16) + (16 + 1)
+        Assert.Equal(8 * 2655 + 10_000 * 8 + 2656 + 48 * 16 + 16 + 16 + 1, model.ParameterCount);
+    }
+}
