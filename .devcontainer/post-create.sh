@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Set-up after the container is created (and, in CI, on the Debian 12 build machine, to prove it works).
+# Idempotent: running it again changes nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+need=()
+command -v jupyter-nbconvert >/dev/null || need+=(jupyter-nbconvert jupyter-client python3-ipykernel)
+# Debian's chromium is a real browser; Ubuntu's is a snap stub that cannot run in a container (handled below).
+if ! grep -qi ubuntu /etc/os-release && ! command -v chromium >/dev/null; then need+=(chromium); fi
+if [ ${#need[@]} -gt 0 ]; then
+  echo "post-create: installing ${need[*]}"
+  sudo_if_needed apt-get update -qq
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if grep -qi ubuntu /etc/os-release && [ -z "${DEEPFM_CHROMIUM:-}" ] && command -v npx >/dev/null; then
+  # A headless Chrome for the PNG export of the charts (the HTML charts need no browser).
+  browsers="$HOME/.cache/deepfm-chrome"
+  npx -y @puppeteer/browsers install chrome-headless-shell@stable --path "$browsers" >/dev/null
+  shell=$(find "$browsers" -type f -name chrome-headless-shell | head -n 1)
+  if [ -n "$shell" ]; then
+    sudo_if_needed npx -y @puppeteer/browsers install chrome-headless-shell@stable --path "$browsers" --install-deps >/dev/null || true
+    echo "export DEEPFM_CHROMIUM=\"$shell\"" >> "$HOME/.bashrc"
+    echo "post-create: headless Chrome for PNG export at $shell (DEEPFM_CHROMIUM)"
+  fi
+fi
+
+dotnet tool restore
+dotnet build -c Release lib/DeepFm.Notebook
+dotnet run -c Release --project tools/DeepFm.Setup
+# The .NET Interactive Jupyter kernel, so the notebooks also run in Jupyter / nbconvert.
+dotnet tool run dotnet-interactive jupyter install >/dev/null && echo "post-create: .NET Interactive Jupyter kernels installed"
+echo "post-create: ready. Open notebooks/01-data.ipynb, or run everything with: dotnet run -c Release --project tools/RunNotebooks"
