@@ -46,43 +46,37 @@ public sealed class MovieLens100k
     {
         DataFrame users = UsersFileReader.Read(files.Users);
         DataFrame movies = MoviesFileReader.Read(files.Movies);
-        DataFrame ratings = RatingsFileReader.Read(files.Ratings);
+        RatingsFileReader.Columns ratings = RatingsFileReader.ReadColumns(files.Ratings);
         return new MovieLens100k(files.Source, users, movies, Join(files.Ratings.Name, ratings, users, movies));
     }
 
-    // A hash join written out rather than DataFrame.Merge: it keeps u.data's row order, reports the offending line
-    // of an unknown id, and takes milliseconds.
-    private static DataFrame Join(string ratingsFileName, DataFrame ratings, DataFrame users, DataFrame movies)
+    // A hash join written out rather than DataFrame.Merge: it keeps u.data's row order, reports the line of an
+    // unknown id, and takes milliseconds because it reads the small tables once and fills each column from an array.
+    private static DataFrame Join(string ratingsFileName, RatingsFileReader.Columns ratings, DataFrame users, DataFrame movies)
     {
-        StringDataFrameColumn ratingUserIds = ratings.Columns.GetStringColumn(MovieLensColumns.UserId);
-        StringDataFrameColumn ratingMovieIds = ratings.Columns.GetStringColumn(MovieLensColumns.MovieId);
-        int[] userRows = RowsOf(users.Columns.GetStringColumn(MovieLensColumns.UserId), ratingUserIds, ratingsFileName, "user", "u.user");
-        int[] movieRows = RowsOf(movies.Columns.GetStringColumn(MovieLensColumns.MovieId), ratingMovieIds, ratingsFileName, "item", "u.item");
-
-        SingleDataFrameColumn stars = ratings.Columns.GetSingleColumn(MovieLensColumns.UserRating);
-        var labels = new SingleDataFrameColumn(MovieLensColumns.Label, stars.Select(rating => rating > 3 ? 1f : 0f));
-
+        int[] userRows = RowsOf(users.Columns.GetStringColumn(MovieLensColumns.UserId), ratings.UserIds, ratingsFileName, "user", "u.user");
+        int[] movieRows = RowsOf(movies.Columns.GetStringColumn(MovieLensColumns.MovieId), ratings.MovieIds, ratingsFileName, "item", "u.item");
         DataFrameColumn FromUsers(string name) => Gather(users.Columns[name], userRows);
         DataFrameColumn FromMovies(string name) => Gather(movies.Columns[name], movieRows);
         return new DataFrame(
-            ratingUserIds,
+            new StringDataFrameColumn(MovieLensColumns.UserId, ratings.UserIds),
             FromUsers(MovieLensColumns.UserGender),
             FromUsers(MovieLensColumns.BucketizedUserAge),
             FromUsers(MovieLensColumns.RawUserAge),
             FromUsers(MovieLensColumns.UserOccupationLabel),
             FromUsers(MovieLensColumns.UserOccupationText),
             FromUsers(MovieLensColumns.UserZipCode),
-            ratingMovieIds,
+            new StringDataFrameColumn(MovieLensColumns.MovieId, ratings.MovieIds),
             FromMovies(MovieLensColumns.MovieTitle),
-            stars,
-            ratings.Columns[MovieLensColumns.Timestamp],
-            labels);
+            DataFrameArrays.Single(MovieLensColumns.UserRating, ratings.Stars),
+            DataFrameArrays.Int64(MovieLensColumns.Timestamp, ratings.Timestamps),
+            DataFrameArrays.Single(MovieLensColumns.Label, ratings.Stars.Select(stars => stars > 3 ? 1f : 0f).ToArray()));
     }
 
-    private static int[] RowsOf(StringDataFrameColumn tableIds, StringDataFrameColumn ratingIds, string ratingsFileName,
-        string what, string tableFile)
+    private static int[] RowsOf(StringDataFrameColumn tableIds, string[] ratingIds, string ratingsFileName, string what,
+        string tableFile)
     {
-        var rowOfId = new Dictionary<string, int>((int)tableIds.Length);
+        var rowOfId = new Dictionary<string, int>((int)tableIds.Length, StringComparer.Ordinal);
         for (int row = 0; row < tableIds.Length; row++)
         {
             rowOfId[tableIds[row]] = row;
@@ -99,12 +93,13 @@ public sealed class MovieLens100k
         return rows;
     }
 
+    // Reads the small table's column once into an array, then repeats its values along the rating rows.
     private static DataFrameColumn Gather(DataFrameColumn column, int[] rows) => column switch
     {
-        StringDataFrameColumn strings => new StringDataFrameColumn(column.Name, rows.Select(row => strings[row])),
-        BooleanDataFrameColumn bools => new BooleanDataFrameColumn(column.Name, rows.Select(row => bools[row]!.Value)),
-        SingleDataFrameColumn floats => new SingleDataFrameColumn(column.Name, rows.Select(row => floats[row]!.Value)),
-        Int64DataFrameColumn longs => new Int64DataFrameColumn(column.Name, rows.Select(row => longs[row]!.Value)),
+        StringDataFrameColumn strings => new StringDataFrameColumn(column.Name, DataFrameArrays.Gather(strings.ToArray(), rows)),
+        BooleanDataFrameColumn bools => DataFrameArrays.Boolean(column.Name, DataFrameArrays.Gather(DataFrameArrays.ToArray(bools), rows)),
+        SingleDataFrameColumn floats => DataFrameArrays.Single(column.Name, DataFrameArrays.Gather(DataFrameArrays.ToArray(floats), rows)),
+        Int64DataFrameColumn longs => DataFrameArrays.Int64(column.Name, DataFrameArrays.Gather(DataFrameArrays.ToArray(longs), rows)),
         _ => throw new NotSupportedException($"Column {column.Name} of type {column.DataType} cannot be joined."),
     };
 }

@@ -60,9 +60,9 @@ public sealed class MovieLensFeatures
         StringDataFrameColumn movieIdColumn = ratings.Columns.GetStringColumn(MovieLensColumns.MovieId);
 
         string[] userIds = userIdColumn.ToArray(), movieIds = movieIdColumn.ToArray();
-        bool[] genders = genderColumn.Select(value => value!.Value).ToArray();
-        float[] ages = ageColumn.Select(value => value!.Value).ToArray();
-        long[] occupations = occupationColumn.Select(value => value!.Value).ToArray();
+        bool[] genders = DataFrameArrays.ToArray(genderColumn);
+        float[] ages = DataFrameArrays.ToArray(ageColumn);
+        long[] occupations = DataFrameArrays.ToArray(occupationColumn);
 
         var userVocabulary = FeatureVocabulary<string>.Build(MovieLensColumns.UserId, userIds);
         var genderVocabulary = FeatureVocabulary<bool>.Build(MovieLensColumns.UserGender, genders);
@@ -98,7 +98,7 @@ public sealed class MovieLensFeatures
             titleRows[row] = movieVocabulary.IndexOf(movieIds[row]);
             categorical[offset + 4] = titleRows[row];
         }
-        float[] labels = ratings.Columns.GetSingleColumn(MovieLensColumns.Label).Select(value => value!.Value).ToArray();
+        float[] labels = DataFrameArrays.ToArray(ratings.Columns.GetSingleColumn(MovieLensColumns.Label));
         var encoded = new EncodedRatings(schema, categorical, titleRows, titleMatrix, labels);
         return new MovieLensFeatures(userVocabulary, genderVocabulary, ageVocabulary, occupationVocabulary,
             movieVocabulary, vectorizer, schema, encoded);
