@@ -76,6 +76,11 @@ public sealed class MovieLensDownloader(HttpClient http, Uri? source = null, lon
             }
             return (received, Convert.ToHexStringLower(hash.GetHashAndReset()));
         }
+        catch (TaskCanceledException error) when (!cancellation.IsCancellationRequested)
+        {
+            throw new MovieLensDataException($"Downloading {Source} timed out. Retry, or download ml-100k.zip "
+                + "yourself and pass its path (or set DEEPFM_DATA).", error);
+        }
         catch (HttpRequestException error)
         {
             throw new MovieLensDataException($"Downloading {Source} failed: {error.Message}. Check the network, or "
