@@ -1,0 +1,82 @@
+namespace DeepFm.Notebook.Data;
+
+/// <summary>
+/// Finds MovieLens-100k in this order: an explicit path (a zip or an extracted folder), else the path in the
+/// <c>DEEPFM_DATA</c> environment variable, else <c>ml-100k.zip</c> in the cache folder, else it downloads the archive
+/// into the cache (verified, see <see cref="MovieLensDownloader"/>). The cache folder is
+/// <c>$XDG_CACHE_HOME/deepfm-notebooks</c> when that variable is set, else <c>DeepFm.Notebooks</c> under the user's
+/// local application data folder; a <c>cacheDirectory</c> argument overrides both.
+/// </summary>
+public static class MovieLensArchive
+{
+    /// <summary>Environment variable naming a zip or folder to use instead of the cache.</summary>
+    public const string DataPathVariable = "DEEPFM_DATA";
+
+    /// <summary>The archive's file name in the cache.</summary>
+    public const string ZipFileName = "ml-100k.zip";
+
+    /// <summary>The default cache folder.</summary>
+    public static string DefaultCacheDirectory =>
+        Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdgCache
+            ? Path.Combine(xdgCache, "deepfm-notebooks")
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData,
+                Environment.SpecialFolderOption.Create), "DeepFm.Notebooks");
+
+    /// <summary>
+    /// Reads the files from the first place that has them (see the class summary), downloading if needed.
+    /// <paramref name="log"/> receives one line saying where the data came from, and download progress.
+    /// </summary>
+    public static MovieLensFiles Open(string? path = null, TextWriter? log = null, string? cacheDirectory = null,
+        HttpClient? http = null)
+    {
+        if (!string.IsNullOrWhiteSpace(path))
+        {
+            log?.WriteLine($"MovieLens-100k: reading {Path.GetFullPath(path)}");
+            return MovieLensFiles.Read(path);
+        }
+        if (Environment.GetEnvironmentVariable(DataPathVariable) is { Length: > 0 } fromEnvironment)
+        {
+            log?.WriteLine($"MovieLens-100k: reading {fromEnvironment} (from {DataPathVariable})");
+            return MovieLensFiles.Read(fromEnvironment);
+        }
+        string cached = Path.Combine(cacheDirectory ?? DefaultCacheDirectory, ZipFileName);
+        if (!File.Exists(cached))
+        {
+            EnsureDownloadedAsync(cached, http, log).GetAwaiter().GetResult();
+        }
+        log?.WriteLine($"MovieLens-100k: reading {cached}");
+        return MovieLensFiles.Read(cached);
+    }
+
+    /// <summary>Downloads the official archive to <paramref name="zipPath"/> unless it is already there.</summary>
+    public static async Task<string> EnsureDownloadedAsync(string zipPath, HttpClient? http = null, TextWriter? log = null,
+        IProgress<DownloadProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        if (File.Exists(zipPath))
+        {
+            return zipPath;
+        }
+        using HttpClient? owned = http is null ? new HttpClient { Timeout = TimeSpan.FromMinutes(10) } : null;
+        var downloader = new MovieLensDownloader(http ?? owned!);
+        log?.WriteLine($"MovieLens-100k: downloading {downloader.Source} to {zipPath}");
+        var lines = new TenthsLogger(log, progress);
+        return await downloader.DownloadAsync(zipPath, lines, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Forwards progress and writes a text line at each further tenth of the download.</summary>
+    private sealed class TenthsLogger(TextWriter? log, IProgress<DownloadProgress>? inner) : IProgress<DownloadProgress>
+    {
+        private int lastTenth = -1;
+
+        public void Report(DownloadProgress value)
+        {
+            inner?.Report(value);
+            int tenth = (int)Math.Floor((value.Fraction ?? 0) * 10);
+            if (log is not null && tenth > lastTenth)
+            {
+                lastTenth = tenth;
+                log.WriteLine($"  {value}");
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Data.Analysis;
+
+namespace DeepFm.Notebook.Data;
+
+/// <summary>
+/// Reads <c>u.user</c> (<c>id|age|gender|occupation|zip code</c>, one user a line) into a DataFrame with the TFDS
+/// demographic features: user_id, raw_user_age, user_gender, bucketized_user_age, user_occupation_label,
+/// user_occupation_text, user_zip_code (one row per user, in file order).
+/// </summary>
+public static class UsersFileReader
+{
+    private const string Layout = "id|age|gender|occupation|zip code";
+
+    /// <summary>Parses the file; a malformed line raises <see cref="MovieLensDataException"/> naming the line.</summary>
+    public static DataFrame Read(MovieLensTextFile file)
+    {
+        var ids = new List<string>();
+        var rawAges = new List<float>();
+        var genders = new List<bool>();
+        var ageBuckets = new List<float>();
+        var occupationLabels = new List<long>();
+        var occupations = new List<string>();
+        var zipCodes = new List<string>();
+        var seen = new HashSet<string>();
+        foreach ((int number, string line) in file.Lines())
+        {
+            string[] fields = file.Fields(number, line, '|', 5, Layout);
+            string id = fields[0];
+            file.Integer(number, id, "user id");
+            if (!seen.Add(id))
+            {
+                throw MovieLensDataException.AtLine(file.Name, number, $"user id {id} appears a second time");
+            }
+            int age = file.Integer(number, fields[1], "age");
+            bool isMale = fields[2] switch
+            {
+                "M" => true,
+                "F" => false,
+                _ => throw MovieLensDataException.AtLine(file.Name, number, $"gender \"{fields[2]}\" is neither M nor F"),
+            };
+            int label = OccupationLabels.LabelOf(fields[3]) ?? throw MovieLensDataException.AtLine(file.Name, number,
+                $"occupation \"{fields[3]}\" is not one of the 21 MovieLens-100k occupations "
+                + $"({string.Join(", ", OccupationLabels.LabelNameOfOccupation.Keys)})");
+            ids.Add(id);
+            rawAges.Add(age);
+            genders.Add(isMale);
+            ageBuckets.Add(AgeBuckets.Bucketize(age));
+            occupationLabels.Add(label);
+            occupations.Add(fields[3]);
+            zipCodes.Add(fields[4]);
+        }
+        return new DataFrame(
+            new StringDataFrameColumn(MovieLensColumns.UserId, ids),
+            new SingleDataFrameColumn(MovieLensColumns.RawUserAge, rawAges),
+            new BooleanDataFrameColumn(MovieLensColumns.UserGender, genders),
+            new SingleDataFrameColumn(MovieLensColumns.BucketizedUserAge, ageBuckets),
+            new Int64DataFrameColumn(MovieLensColumns.UserOccupationLabel, occupationLabels),
+            new StringDataFrameColumn(MovieLensColumns.UserOccupationText, occupations),
+            new StringDataFrameColumn(MovieLensColumns.UserZipCode, zipCodes));
+    }
+}

@@ -1,0 +1,28 @@
+namespace DeepFm.Notebook.Tests.Data;
+
+/// <summary>
+/// Locates the real ml-100k.zip, which is never committed: DEEPFM_DATA if set, else the first
+/// <c>shared/data/ml-100k.zip</c> found walking up from the test assembly (the shared folder sits beside the
+/// repository, in a developer's tree and in CI).
+/// </summary>
+internal static class RealMovieLensData
+{
+    public static string ZipPath()
+    {
+        if (Environment.GetEnvironmentVariable("DEEPFM_DATA") is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment;
+        }
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            string candidate = Path.Combine(folder.FullName, "shared", "data", "ml-100k.zip");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        Assert.Fail($"ml-100k.zip not found: set DEEPFM_DATA or place it at shared/data/ml-100k.zip beside the repository "
+            + $"(searched upwards from {AppContext.BaseDirectory}).");
+        return "";
+    }
+}
