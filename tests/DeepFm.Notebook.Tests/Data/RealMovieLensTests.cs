@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DeepFm.Notebook.Data;
 
 namespace DeepFm.Notebook.Tests.Data;
@@ -27,28 +26,4 @@ public class RealMovieLensTests(ITestOutputHelper output)
         Assert.Equal(20_000, split.Test.Count);
         Assert.Equal(40, split.Train.Batches(2048).Count(batch => { batch.Dispose(); return true; }));
     }
-
-    [Fact]
-    public void LoadingAndEncodingTakeWellUnderASecondWarm()
-    {
-        string zip = RealMovieLensData.ZipPath();
-        MovieLensFeatures.Build(MovieLens100k.Load(zip)).Split(); // warm-up: JIT and file cache
-        var clock = new Stopwatch();
-        var loadTimes = new List<double>();
-        var featureTimes = new List<double>();
-        for (int run = 0; run < 5; run++)
-        {
-            clock.Restart();
-            MovieLens100k data = MovieLens100k.Load(zip);
-            loadTimes.Add(clock.Elapsed.TotalMilliseconds);
-            clock.Restart();
-            MovieLensFeatures.Build(data).Split();
-            featureTimes.Add(clock.Elapsed.TotalMilliseconds);
-        }
-        output.WriteLine($"load (unzip + parse + join) median {Median(loadTimes):F0} ms; "
-            + $"vocabularies + titles + encoding + split median {Median(featureTimes):F0} ms");
-        Assert.InRange(Median(loadTimes) + Median(featureTimes), 0, 1_000);
-    }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }

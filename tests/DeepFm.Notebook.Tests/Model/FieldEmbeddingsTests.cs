@@ -38,7 +38,7 @@ public class FieldEmbeddingsTests
                 ("embeddingsByField.user_id.weight", 943L, 32L),
                 ("embeddingsByField.user_gender.weight", 2L, 32L),
                 ("embeddingsByField.bucketized_user_age.weight", 7L, 32L),
-                ("embeddingsByField.user_occupation_label.weight", 21L, 32L),
+                ("embeddingsByField.user_occupation_label.weight", 17L, 32L),
                 ("embeddingsByField.movie_id.weight", 1682L, 32L),
             ],
             shapes);

@@ -19,7 +19,7 @@ public class FirstOrderWeightsTests
 
         var lookedUp = firstOrder.call(batch.Categorical);
 
-        // The original: concatenated one-hot indicators [B, 2655] @ kernel [2655, 1] + bias.
+        // The original: concatenated one-hot indicators [B, 2651] @ kernel [2651, 1] + bias.
         var indices = batch.Categorical.data<long>().ToArray();
         var fieldCount = schema.CategoricalFieldCount;
         var oneHot = new float[32 * firstOrder.OneHotWidth];
@@ -44,11 +44,11 @@ public class FirstOrderWeightsTests
         var schema = ModelTestData.MovieLens100kSchema();
         using var generator = new Generator(13);
         using var firstOrder = new FirstOrderWeights(schema.CategoricalFields, generator);
-        // 943 + 2 + 7 + 21 + 1682 = 2655 one-hot columns; each field starts after the previous ones.
-        Assert.Equal(2655, firstOrder.OneHotWidth);
-        Assert.Equal(new long[] { 0, 943, 945, 952, 973 }, firstOrder.FieldOffsets.data<long>().ToArray());
-        Assert.Equal(new long[] { 2655, 1 }, firstOrder.Weights.shape);
-        Assert.Equal(2656, ModelSummary.CountParameters(firstOrder));
+        // 943 + 2 + 7 + 17 + 1682 = 2651 one-hot columns; each field starts after the previous ones.
+        Assert.Equal(2651, firstOrder.OneHotWidth);
+        Assert.Equal(new long[] { 0, 943, 945, 952, 969 }, firstOrder.FieldOffsets.data<long>().ToArray());
+        Assert.Equal(new long[] { 2651, 1 }, firstOrder.Weights.shape);
+        Assert.Equal(2652, ModelSummary.CountParameters(firstOrder));
         // Offsets are layout, not learned state.
         Assert.DoesNotContain(firstOrder.state_dict().Keys, key => key.Contains("fieldOffsets"));
     }
@@ -59,8 +59,8 @@ public class FirstOrderWeightsTests
         var schema = ModelTestData.MovieLens100kSchema();
         using var generator = new Generator(14);
         using var firstOrder = new FirstOrderWeights(schema.CategoricalFields, generator);
-        // Glorot-uniform limit √(6 / (fan_in + fan_out)) = √(6 / 2656) ≈ 0.0475; bias zero.
-        var limit = (float)Math.Sqrt(6.0 / 2656);
+        // Glorot-uniform limit √(6 / (fan_in + fan_out)) = √(6 / 2652) ≈ 0.0476; bias zero.
+        var limit = (float)Math.Sqrt(6.0 / 2652);
         Assert.True(firstOrder.Weights.abs().max().item<float>() <= limit);
         Assert.True(firstOrder.Weights.abs().max().item<float>() > 0.9f * limit);
         Assert.Equal(0f, firstOrder.Bias.item<float>());

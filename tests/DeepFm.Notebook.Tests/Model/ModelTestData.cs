@@ -9,13 +9,13 @@ internal static class ModelTestData
 {
     public const int TitleLength = 8;
 
-    /// <summary>Cardinalities of the ML-100k vocabularies: 943 users, 2 genders, 7 age buckets, 21 occupations, 1,682 movies.</summary>
+    /// <summary>Cardinalities of the ML-100k vocabularies: 943 users, 2 genders, 7 age buckets, 17 occupation labels (TFDS maps the 21 raw occupations to 17 of its 22 labels), 1,682 movies.</summary>
     public static FeatureSchema MovieLens100kSchema() => new(
         [
             new CategoricalField("user_id", 943),
             new CategoricalField("user_gender", 2),
             new CategoricalField("bucketized_user_age", 7),
-            new CategoricalField("user_occupation_label", 21),
+            new CategoricalField("user_occupation_label", 17),
             new CategoricalField("movie_id", 1682),
         ],
         TitleVocabularySize: 10_000,
