@@ -15,7 +15,7 @@ public class RocAucTests
     public void PerfectAndReversedRankingGiveOneAndZero()
     {
         Assert.Equal(1.0, RocAuc.Compute([-2f, -1f, 3f, 4f], [0f, 0f, 1f, 1f]), 12);
-        Assert.Equal(0.0, RocAuc.Compute([5f, 4f, 3f, 2f], [1f, 1f, 0f, 0f]), 12);
+        Assert.Equal(0.0, RocAuc.Compute([5f, 4f, 3f, 2f], [0f, 0f, 1f, 1f]), 12);
     }
 
     [Fact]
