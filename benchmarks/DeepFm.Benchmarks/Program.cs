@@ -2,16 +2,20 @@ using System.Diagnostics;
 using System.Globalization;
 using DeepFm.Benchmarks;
 using DeepFm.Notebook.Metrics;
+using DeepFm.Notebook.Model;
 using DeepFm.Notebook.Training;
 
 // Trains the original schedule (TrainerOptions defaults) and reports time, throughput and memory.
-// Usage: dotnet run -c Release --project benchmarks/DeepFm.Benchmarks -- [--epochs N] [--threads T] [--data PATH] [--quiet]
+// Usage: dotnet run -c Release --project benchmarks/DeepFm.Benchmarks -- [--epochs N] [--threads T] [--data PATH]
+//        [--model LR|FM|DNN|DeepFM] [--quiet]
 // On a machine shared with other busy processes, OMP_WAIT_POLICY=PASSIVE stops libtorch's OpenMP threads from
 // spinning while they wait, which otherwise makes more threads much slower than one.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+Console.WriteLine(DeepFm.Notebook.Setup.TorchSharpNative.EnsureLoadable());
 int epochs = 100, threads = Environment.ProcessorCount;
 string? dataPath = null;
 bool quiet = false;
+DeepFmOptions variant = DeepFmOptions.DeepFm;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -20,17 +24,24 @@ for (int i = 0; i < args.Length; i++)
         case "--threads": threads = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--data": dataPath = args[++i]; break;
         case "--quiet": quiet = true; break;
+        case "--model":
+            string name = args[++i];
+            variant = DeepFmOptions.Presets.FirstOrDefault(preset => preset.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ArgumentException($"--model {name}: expected one of {string.Join(", ", DeepFmOptions.Presets.Select(p => p.Name))}.");
+            break;
         default:
-            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--epochs N] [--threads T] [--data PATH] [--quiet]");
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--epochs N] [--threads T] [--data PATH] [--model LR|FM|DNN|DeepFM] [--quiet]");
             return 2;
     }
 }
 
 var setupClock = Stopwatch.StartNew();
-Workload workload = Workloads.Create(dataPath);
 var options = new TrainerOptions { Epochs = epochs, Threads = threads };
+Workload workload = Workloads.Create(dataPath, variant, options.Seed);
 Console.WriteLine($"Workload : {workload.Description}");
 Console.WriteLine($"Rows     : {workload.Train.Count:N0} train / {workload.Test.Count:N0} test, setup {setupClock.Elapsed.TotalSeconds:F2} s");
+Console.WriteLine($"Data     : load (unzip + parse + join) {workload.LoadTime.TotalMilliseconds:F0} ms, " +
+                  $"features (vocabularies + titles + encoding + split) {workload.FeatureTime.TotalMilliseconds:F0} ms, warm");
 Console.WriteLine($"Schedule : {options.Epochs} epochs, batches {options.TrainBatchSize}/{options.TestBatchSize}, " +
                   $"validate every {options.ValidateEvery}, Adagrad lr {options.LearningRate}, {options.Threads} threads");
 
