@@ -23,11 +23,14 @@ public sealed record NotebookCellFailure(int CellIndex, string FirstSourceLine, 
                 .FirstOrDefault(output => (string?)output?["output_type"] == "error");
             if (error is null)
                 continue;
-            var traceback = (error["traceback"] as JsonArray)?.Select(line => (string?)line).Where(line => !string.IsNullOrWhiteSpace(line));
             var errorText = (string?)error["evalue"] ?? "";
-            if (traceback is not null && traceback.Any())
-                errorText = $"{errorText}\n{string.Join('\n', traceback)}".Trim();
-            return new NotebookCellFailure(index, FirstLine(cells[index]!["source"]), (string?)error["ename"] ?? "Error", errorText);
+            // .NET Interactive puts the stack trace in evalue and repeats it in traceback; keep only what is new.
+            var traceback = (error["traceback"] as JsonArray ?? [])
+                .Select(line => (string?)line)
+                .Where(line => !string.IsNullOrWhiteSpace(line) && !errorText.Contains(line!.Trim(), StringComparison.Ordinal));
+            if (traceback.Any())
+                errorText = $"{errorText}\n{string.Join('\n', traceback)}";
+            return new NotebookCellFailure(index, FirstLine(cells[index]!["source"]), (string?)error["ename"] ?? "Error", errorText.Trim());
         }
         return null;
     }

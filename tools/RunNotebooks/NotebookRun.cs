@@ -21,7 +21,9 @@ public sealed record NotebookRun(
             return $"{name}: ok ({Elapsed.TotalSeconds:F1} s)";
         if (Failure is not null)
             return $"{name}: {Failure}";
-        var reason = File.Exists(OutputPath) ? $"exit code {ExitCode} but no cell holds an error" : $"exit code {ExitCode} and no executed notebook was written";
+        var reason = File.Exists(OutputPath) ? $"exit code {ExitCode} but no cell holds an error"
+            : ExitCode > 128 ? $"the kernel process was killed by signal {ExitCode - 128} (a native crash, e.g. an uncaught libtorch error) and wrote no executed notebook"
+            : $"exit code {ExitCode} and no executed notebook was written";
         return $"{name}: {reason}. Process output (last lines):\n{Tail(ProcessOutput, 40)}";
     }
 
