@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace DeepFm.Notebook.Setup;
+
+/// <summary>
+/// Parameters a notebook reads from the environment, so that the notebook tests and the run-all tool can shorten
+/// a run without editing the notebook.
+/// </summary>
+public static class NotebookParameters
+{
+    /// <summary>Environment variable that overrides the number of training epochs (set to 1 by the notebook tests).</summary>
+    public const string EpochsVariable = "DEEPFM_EPOCHS";
+
+    /// <summary>
+    /// The number of epochs to train: <paramref name="fullRun"/>, unless DEEPFM_EPOCHS holds a positive integer.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">DEEPFM_EPOCHS is set but is not a positive integer.</exception>
+    public static int Epochs(int fullRun)
+    {
+        var text = Environment.GetEnvironmentVariable(EpochsVariable);
+        if (string.IsNullOrWhiteSpace(text))
+            return fullRun;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var epochs) && epochs > 0)
+            return epochs;
+        throw new InvalidOperationException(
+            $"{EpochsVariable}='{text}' is not a positive whole number of epochs; unset it or set e.g. {EpochsVariable}=1.");
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DeepFm.RunNotebooks;
+
+/// <summary>
+/// Copies the outputs of an executed notebook into the source notebook, keeping the source's own metadata.
+/// </summary>
+/// <remarks>
+/// dotnet-repl rewrites the notebook metadata (it drops polyglot_notebook.kernelInfo, which VS Code reads) and stamps
+/// each cell with execution times; taking only outputs and execution counts keeps diffs to what the code produced.
+/// The file is written as Jupyter writes it: one-space indents, UTF-8 unescaped, trailing newline.
+/// </remarks>
+public static class NotebookOutputs
+{
+    /// <summary>Writes <paramref name="sourcePath"/>'s cells with <paramref name="executedPath"/>'s outputs to <paramref name="targetPath"/>.</summary>
+    /// <exception cref="InvalidDataException">The two notebooks do not have the same cells.</exception>
+    public static void Merge(string sourcePath, string executedPath, string targetPath)
+    {
+        var source = JsonNode.Parse(File.ReadAllText(sourcePath))!;
+        var executed = JsonNode.Parse(File.ReadAllText(executedPath))!;
+        var sourceCells = source["cells"]!.AsArray();
+        var executedCells = executed["cells"]!.AsArray();
+        if (sourceCells.Count != executedCells.Count)
+            throw new InvalidDataException(
+                $"{executedPath} has {executedCells.Count} cells but {sourcePath} has {sourceCells.Count}; not an execution of that notebook.");
+
+        for (var index = 0; index < sourceCells.Count; index++)
+        {
+            var cell = sourceCells[index]!.AsObject();
+            if ((string?)cell["cell_type"] != "code")
+                continue;
+            cell["outputs"] = executedCells[index]!["outputs"]?.DeepClone() ?? new JsonArray();
+            cell["execution_count"] = executedCells[index]!["execution_count"]?.DeepClone();
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(targetPath))!);
+        using (var stream = File.Create(targetPath))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
+               {
+                   Indented = true,
+                   IndentSize = 1,
+                   Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+               }))
+        {
+            source.WriteTo(writer);
+        }
+        File.AppendAllText(targetPath, "\n");
+    }
+}
