@@ -26,13 +26,14 @@ public static class NotebookSetup
             {
                 // FSharp.Core first: it only registers a handler, and cannot fail.
                 FSharpCoreRedirect.Install();
-                // TODO(lead): wire the GLIBCXX patch here once Setup/TorchSharpNative.cs is merged; it must run before
-                // the preload below, because the preload opens libLibTorchSharp.so.
-                // TorchSharpNative.EnsureLoadable();
+                // Before the preload, which opens libLibTorchSharp.so: on Debian 12 it must be patched first.
+                TorchSharpNative.EnsureLoadable(out bool patchNeeded);
                 var libTorchFolder = LibTorchPreloader.Preload();
                 var fsharpCore = FSharpCoreRedirect.LoadedFSharpCore;
+                // No paths in this line: notebooks are committed with their outputs.
                 summary = "DeepFm.Notebook setup: " +
-                          (libTorchFolder is null ? "TorchSharp natives left to TorchSharp" : $"libtorch {LibTorchPreloader.LibTorchVersion} preloaded from {libTorchFolder}") +
+                          (patchNeeded ? $"TorchSharp's native library made loadable on this libstdc++ ({TorchSharpNative.RequiredVersion} marked weak); " : "") +
+                          (libTorchFolder is null ? "TorchSharp natives left to TorchSharp" : $"libtorch {LibTorchPreloader.LibTorchVersion} preloaded from the NuGet package folder") +
                           (fsharpCore is null ? "" : $"; FSharp.Core {fsharpCore.Version} serves Plotly.NET");
             }
             Console.WriteLine(summary);

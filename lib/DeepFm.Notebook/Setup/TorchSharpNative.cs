@@ -24,13 +24,18 @@ public static class TorchSharpNative
     /// Patches every copy of <c>libLibTorchSharp.so</c> this process may load when the system libstdc++ lacks
     /// <see cref="RequiredVersion"/>, and returns one line that says what was done.
     /// </summary>
-    public static string EnsureLoadable()
+    public static string EnsureLoadable() => EnsureLoadable(out _);
+
+    /// <summary>As <see cref="EnsureLoadable()"/>; <paramref name="patchNeeded"/> tells whether this system needs the patch.</summary>
+    public static string EnsureLoadable(out bool patchNeeded)
     {
+        patchNeeded = false;
         if (!OperatingSystem.IsLinux()) return "TorchSharp native setup: not Linux, nothing to do.";
         string? libStdCxx = SystemLibStdCxx.Locate();
         if (libStdCxx is null) return "TorchSharp native setup: no libstdc++.so.6 found, nothing patched.";
         if (SystemLibStdCxx.Provides(libStdCxx, RequiredVersion))
             return $"TorchSharp native setup: {libStdCxx} provides {RequiredVersion}, nothing to patch.";
+        patchNeeded = true;
         return PatchAll(CandidatePaths().Where(File.Exists).Distinct().ToList(), libStdCxx);
     }
 
