@@ -1,8 +1,25 @@
 namespace DeepFm.RunNotebooks;
 
-/// <summary>Environment variables the notebooks read (see DeepFm.Notebook.Setup.NotebookParameters).</summary>
+/// <summary>Environment variables the notebooks read (see DeepFm.Notebook.Setup.NotebookParameters and MovieLensArchive).</summary>
 public static class NotebookEnvironment
 {
     /// <summary>Overrides the number of training epochs; the notebook tests set it to 1.</summary>
     public const string EpochsVariable = "DEEPFM_EPOCHS";
+
+    /// <summary>Where notebooks save charts; the notebook tests point it at a temporary folder.</summary>
+    public const string AssetsVariable = "DEEPFM_ASSETS";
+
+    /// <summary>A local MovieLens-100k zip or folder, used instead of the download cache.</summary>
+    public const string DataVariable = "DEEPFM_DATA";
+
+    /// <summary>
+    /// Where CI and the developers' machines keep the real data: <c>../shared/data/ml-100k.zip</c> beside the
+    /// repository, as a path relative to the repository root (the notebooks' working folder, so no absolute path
+    /// reaches their committed outputs). Null when it is not there.
+    /// </summary>
+    public static string? SharedDataBeside(RepositoryLayout layout)
+    {
+        var relative = Path.Combine("..", "shared", "data", "ml-100k.zip");
+        return File.Exists(Path.Combine(layout.Root, relative)) ? relative : null;
+    }
 }

@@ -4,12 +4,15 @@ using DeepFm.RunNotebooks;
 //   dotnet run --project tools/RunNotebooks -c Release -- [--output DIR] [--epochs N] [--jupyter] [NAME ...]
 // --output DIR   write executed notebooks to DIR instead of in place
 // --epochs N     set DEEPFM_EPOCHS=N for the notebooks (shorter training); default: the notebooks' own value
+// --data PATH    MovieLens-100k zip or folder (sets DEEPFM_DATA); default: DEEPFM_DATA, else ../shared/data/ml-100k.zip
+//                beside the repository when present, else the download cache
 // --jupyter      execute with jupyter nbconvert and the .NET kernel instead of dotnet repl
 // NAME           run only notebooks whose file name contains NAME
 // Exits 1 naming the notebook and cell of the first failure (later notebooks still run).
 
 string? outputFolder = null;
 string? epochs = null;
+string? dataPath = null;
 var useJupyter = false;
 var filters = new List<string>();
 for (var i = 0; i < args.Length; i++)
@@ -18,9 +21,10 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--output" when i + 1 < args.Length: outputFolder = Path.GetFullPath(args[++i]); break;
         case "--epochs" when i + 1 < args.Length: epochs = args[++i]; break;
+        case "--data" when i + 1 < args.Length: dataPath = Path.GetFullPath(args[++i]); break;
         case "--jupyter": useJupyter = true; break;
         case "-h" or "--help":
-            Console.WriteLine("usage: dotnet run --project tools/RunNotebooks -c Release -- [--output DIR] [--epochs N] [--jupyter] [NAME ...]");
+            Console.WriteLine("usage: dotnet run --project tools/RunNotebooks -c Release -- [--output DIR] [--epochs N] [--data PATH] [--jupyter] [NAME ...]");
             return 0;
         default:
             if (args[i].StartsWith('-'))
@@ -36,7 +40,12 @@ for (var i = 0; i < args.Length; i++)
 var layout = RepositoryLayout.FindFrom(Environment.CurrentDirectory);
 var environment = new Dictionary<string, string>();
 if (epochs is not null)
-    environment[DeepFm.RunNotebooks.NotebookEnvironment.EpochsVariable] = epochs;
+    environment[NotebookEnvironment.EpochsVariable] = epochs;
+dataPath ??= Environment.GetEnvironmentVariable(NotebookEnvironment.DataVariable) is { Length: > 0 } fromEnvironment
+    ? fromEnvironment
+    : NotebookEnvironment.SharedDataBeside(layout);
+if (dataPath is not null)
+    environment[NotebookEnvironment.DataVariable] = dataPath;
 var runner = new NotebookRunner(layout, environment, TimeSpan.FromMinutes(30));
 var notebooks = layout.Notebooks()
     .Where(path => filters.Count == 0 || filters.Any(name => Path.GetFileName(path).Contains(name, StringComparison.OrdinalIgnoreCase)))

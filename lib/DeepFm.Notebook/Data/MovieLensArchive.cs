@@ -31,12 +31,12 @@ public static class MovieLensArchive
     {
         if (!string.IsNullOrWhiteSpace(path))
         {
-            log?.WriteLine($"MovieLens-100k: reading {Path.GetFullPath(path)}");
+            log?.WriteLine($"MovieLens-100k: reading {ShortPath(path)}");
             return MovieLensFiles.Read(path);
         }
         if (Environment.GetEnvironmentVariable(DataPathVariable) is { Length: > 0 } fromEnvironment)
         {
-            log?.WriteLine($"MovieLens-100k: reading {fromEnvironment} (from {DataPathVariable})");
+            log?.WriteLine($"MovieLens-100k: reading {ShortPath(fromEnvironment)} (from {DataPathVariable})");
             return MovieLensFiles.Read(fromEnvironment);
         }
         string cached = Path.Combine(cacheDirectory ?? DefaultCacheDirectory, ZipFileName);
@@ -44,7 +44,7 @@ public static class MovieLensArchive
         {
             EnsureDownloadedAsync(cached, http, log).GetAwaiter().GetResult();
         }
-        log?.WriteLine($"MovieLens-100k: reading {cached}");
+        log?.WriteLine($"MovieLens-100k: reading {ShortPath(cached)}");
         return MovieLensFiles.Read(cached);
     }
 
@@ -58,7 +58,7 @@ public static class MovieLensArchive
         }
         using HttpClient? owned = http is null ? new HttpClient { Timeout = TimeSpan.FromMinutes(10) } : null;
         var downloader = new MovieLensDownloader(http ?? owned!);
-        log?.WriteLine($"MovieLens-100k: downloading {downloader.Source} to {zipPath}");
+        log?.WriteLine($"MovieLens-100k: downloading {downloader.Source} to {ShortPath(zipPath)}");
         var lines = new TenthsLogger(log, progress);
         return await downloader.DownloadAsync(zipPath, lines, cancellation).ConfigureAwait(false);
     }
@@ -78,5 +78,22 @@ public static class MovieLensArchive
                 log.WriteLine($"  {value}");
             }
         }
+    }
+
+    /// <summary>
+    /// A path as a reader would type it: relative to the current folder when close by (<c>../shared/data/ml-100k.zip</c>),
+    /// else with the home folder as <c>~</c>. Log lines end up in committed notebook outputs, which must not carry
+    /// a machine's absolute paths.
+    /// </summary>
+    internal static string ShortPath(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string relative = Path.GetRelativePath(Environment.CurrentDirectory, full);
+        if (!Path.IsPathRooted(relative) && !relative.StartsWith(Path.Combine("..", "..", ".."), StringComparison.Ordinal))
+            return relative;
+        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return home.Length > 1 && full.StartsWith(home + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? "~" + full[home.Length..]
+            : full;
     }
 }

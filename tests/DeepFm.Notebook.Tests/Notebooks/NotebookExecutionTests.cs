@@ -11,7 +11,14 @@ public sealed class NotebookExecutionTests
 {
     private static readonly RepositoryLayout Layout = RepositoryLayout.FindFrom(AppContext.BaseDirectory);
 
-    private static readonly Dictionary<string, string> ShortRun = new() { [NotebookEnvironment.EpochsVariable] = "1" };
+    // One epoch, the real data beside the repository, and charts into a temporary folder (never over assets/).
+    private static readonly Dictionary<string, string> ShortRun = new()
+    {
+        [NotebookEnvironment.EpochsVariable] = "1",
+        [NotebookEnvironment.AssetsVariable] = Directory.CreateTempSubdirectory("deepfm-notebook-assets-").FullName,
+        [NotebookEnvironment.DataVariable] = NotebookEnvironment.SharedDataBeside(Layout)
+            ?? throw new InvalidOperationException($"The notebook tests read the real MovieLens-100k: put ml-100k.zip in {Path.GetFullPath(Path.Combine(Layout.Root, "..", "shared", "data"))}."),
+    };
 
     /// <summary>The file names of all tutorial notebooks, in reading order.</summary>
     public static TheoryData<string> TutorialNotebooks() => new(Layout.Notebooks().Select(Path.GetFileName)!);
