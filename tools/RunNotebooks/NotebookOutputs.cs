@@ -10,7 +10,7 @@ namespace DeepFm.RunNotebooks;
 /// <remarks>
 /// dotnet-repl rewrites the notebook metadata (it drops polyglot_notebook.kernelInfo, which VS Code reads) and stamps
 /// each cell with execution times; taking only outputs and execution counts keeps diffs to what the code produced.
-/// The file is written as Jupyter writes it: one-space indents, UTF-8 unescaped, trailing newline.
+/// Kernel noise (<see cref="KernelNoise"/>) is left out. The file is written as Jupyter writes it: one-space indents, UTF-8 unescaped, trailing newline.
 /// </remarks>
 public static class NotebookOutputs
 {
@@ -31,12 +31,15 @@ public static class NotebookOutputs
             var cell = sourceCells[index]!.AsObject();
             if ((string?)cell["cell_type"] != "code")
                 continue;
-            cell["outputs"] = executedCells[index]!["outputs"]?.DeepClone() ?? new JsonArray();
+            var outputs = executedCells[index]!["outputs"]?.AsArray() ?? [];
+            cell["outputs"] = new JsonArray(outputs.Where(output => !KernelNoise.IsNoise(output)).Select(output => output!.DeepClone()).ToArray());
             cell["execution_count"] = executedCells[index]!["execution_count"]?.DeepClone();
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(targetPath))!);
-        using (var stream = File.Create(targetPath))
+        // Write beside the target, then rename: an interrupted run never leaves half a notebook.
+        var temporary = targetPath + ".tmp";
+        using (var stream = File.Create(temporary))
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
                {
                    Indented = true,
@@ -46,6 +49,7 @@ public static class NotebookOutputs
         {
             source.WriteTo(writer);
         }
-        File.AppendAllText(targetPath, "\n");
+        File.AppendAllText(temporary, "\n");
+        File.Move(temporary, targetPath, overwrite: true);
     }
 }

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+
+namespace DeepFm.RunNotebooks;
+
+/// <summary>
+/// Outputs the kernel writes about itself rather than about the code: the "Installing Packages" progress that
+/// dotnet repl saves several times over, and "Loading extensions from &lt;absolute path in the NuGet cache&gt;" lines.
+/// They are dropped from committed notebooks (the final "Installed Packages" list stays): they repeat, and they
+/// carry the absolute paths of the machine that ran the notebook.
+/// </summary>
+public static class KernelNoise
+{
+    /// <summary>True when <paramref name="output"/> (one entry of a cell's outputs) is kernel noise.</summary>
+    public static bool IsNoise(JsonNode? output)
+    {
+        var data = output?["data"];
+        if (data is null) return false;
+        var plain = Text(data["text/plain"]);
+        var html = Text(data["text/html"]);
+        return plain.StartsWith("Loading extensions from", StringComparison.Ordinal)
+            || html.Contains("<strong>Installing Packages</strong>", StringComparison.Ordinal);
+    }
+
+    // Jupyter stores text either as one string or as a list of lines.
+    private static string Text(JsonNode? node) => node switch
+    {
+        JsonArray lines => string.Concat(lines.Select(line => (string?)line)),
+        JsonValue value when value.TryGetValue(out string? text) => text ?? "",
+        _ => "",
+    };
+}
