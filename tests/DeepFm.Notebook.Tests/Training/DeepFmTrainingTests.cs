@@ -1,0 +1,65 @@
+using DeepFm.Notebook.Data;
+using DeepFm.Notebook.Model;
+using DeepFm.Notebook.Tests.Data;
+using DeepFm.Notebook.Training;
+
+namespace DeepFm.Notebook.Tests.Training;
+
+/// <summary>
+/// DeepFM trained end to end: briefly on a generated MovieLens-format fixture (fast tier), and on the original's full
+/// schedule on the real MovieLens-100k (heavy tier, run by CI), asserting the validation AUC the original reports.
+/// </summary>
+[Collection(TorchTrainingCollection.Name)]
+public class DeepFmTrainingTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void LossFallsOnALearnableFixture()
+    {
+        // 60 users × 40 movies, 25 ratings each; a user likes a movie when their ids have the same parity, so the
+        // label depends on a user × movie interaction that only the embedding parts can learn.
+        using var fixture = new MovieLensFixture();
+        var random = new Random(3);
+        fixture.UserLines.Clear();
+        fixture.MovieLines.Clear();
+        fixture.RatingLines.Clear();
+        for (int user = 1; user <= 60; user++)
+            fixture.UserLines.Add($"{user}|{18 + user % 40}|{(user % 3 == 0 ? "F" : "M")}|student|00000");
+        for (int movie = 1; movie <= 40; movie++)
+            fixture.MovieLines.Add(MovieLensFixture.Movie(movie, $"Movie number {movie} ({1980 + movie % 20})"));
+        for (int user = 1; user <= 60; user++)
+            foreach (int movie in Enumerable.Range(1, 40).OrderBy(_ => random.Next()).Take(25))
+                fixture.RatingLines.Add($"{user}\t{movie}\t{(user % 2 == movie % 2 ? 5 : 2)}\t880000000");
+
+        var features = MovieLensFeatures.Build(MovieLens100k.FromFiles(MovieLensFiles.Read(fixture.WriteFolder())));
+        var split = features.Split(trainCount: 1_200, testCount: 300, seed: 42);
+        using var model = new DeepFmModel(features.Schema, DeepFmOptions.DeepFm, seed: 42);
+        var options = new TrainerOptions { Epochs = 30, TrainBatchSize = 64, TestBatchSize = 300, ValidateEvery = 10, Threads = 1 };
+
+        TrainingHistory history = Trainer.Fit(model, split.Train, split.Test, options, cancellation: TestContext.Current.CancellationToken);
+
+        Assert.True(history.Last!.TrainLoss < 0.8 * history.Epochs[0].TrainLoss,
+            $"train loss {history.Epochs[0].TrainLoss:F4} → {history.Last.TrainLoss:F4}");
+        Assert.True(history.LastValidated!.TestLoss < history.Epochs.First(e => e.TestLoss is not null).TestLoss);
+        Assert.True(history.LastValidated.TestAuc > 0.9, $"test AUC {history.LastValidated.TestAuc:F4}");
+    }
+
+    [Fact]
+    [Trait("Category", "Heavy")]
+    public void OriginalScheduleReachesTheOriginalsValidationAuc()
+    {
+        var features = MovieLensFeatures.Build(MovieLens100k.Load(RealMovieLensData.ZipPath()));
+        var split = features.Split();
+        using var model = new DeepFmModel(features.Schema, DeepFmOptions.DeepFm, seed: 42);
+        var options = new TrainerOptions { Threads = 2 }; // the original's schedule: 100 epochs, Adagrad 0.1, …
+
+        TrainingHistory history = Trainer.Fit(model, split.Train, split.Test, options, cancellation: TestContext.Current.CancellationToken);
+
+        var last = history.LastValidated!;
+        var best = history.Best!;
+        output.WriteLine($"final val AUC {last.TestAuc:F4} (epoch {last.Epoch}), best {best.TestAuc:F4} (epoch {best.Epoch}), train AUC {last.TrainAuc:F4}");
+        Assert.Equal(100, last.Epoch);
+        Assert.True(last.TestAuc >= 0.75, $"final validation AUC {last.TestAuc:F4} < 0.75");
+        Assert.True(best.TestAuc >= 0.755, $"best validation AUC {best.TestAuc:F4} < 0.755");
+        Assert.True(last.TrainAuc > last.TestAuc, $"train AUC {last.TrainAuc:F4} should exceed validation AUC {last.TestAuc:F4}");
+    }
+}
