@@ -35,6 +35,8 @@ for (int i = 0; i < args.Length; i++)
     }
 }
 
+// The Trainer applies this itself; the bare step loop below runs first and must be measured the same way.
+NativeAllocatorTuning.Apply();
 var setupClock = Stopwatch.StartNew();
 var options = new TrainerOptions { Epochs = epochs, Threads = threads };
 Workload workload = Workloads.Create(dataPath, variant, options.Seed);

@@ -30,6 +30,7 @@ public sealed class Trainer : IDisposable
         Options = options ?? new TrainerOptions();
         Options.Validate();
         this.model = model;
+        NativeAllocatorTuning.Apply();
         torch.set_num_threads(Options.Threads);
         optimizer = optim.Adagrad(model.parameters(), lr: Options.LearningRate,
             initial_accumulator_value: Options.InitialAccumulator, eps: Options.Epsilon);
