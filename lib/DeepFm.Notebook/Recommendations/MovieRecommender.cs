@@ -71,21 +71,26 @@ public sealed class MovieRecommender
     /// <summary>
     /// The <paramref name="k"/> movies whose learned movie_id embeddings have the highest cosine similarity with
     /// that of <paramref name="movieId"/>, the movie itself left out. Columns: <c>rank</c>, <c>movie_id</c>,
-    /// <c>movie_title</c>, <c>similarity</c> (−1…1); ties by movie id. Throws <see cref="InvalidOperationException"/>
-    /// for a model without embeddings (the LR preset).
+    /// <c>movie_title</c>, <c>similarity</c> (−1…1), <c>ratings</c>; ties by movie id. Only movies with at least
+    /// <paramref name="minimumRatings"/> ratings are listed: a movie rated a handful of times keeps an embedding close
+    /// to its random start, and among 1,682 random vectors some are close to any query by chance. Throws
+    /// <see cref="InvalidOperationException"/> for a model without embeddings (the LR preset).
     /// </summary>
-    public DataFrame SimilarMovies(string movieId, int k = 10)
+    public DataFrame SimilarMovies(string movieId, int k = 10, int minimumRatings = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+        ArgumentOutOfRangeException.ThrowIfNegative(minimumRatings);
         int movie = catalog.RequireMovie(movieId);
         float[] similarities = MovieEmbeddingSimilarity.CosineToAll(model, movie);
         var ranked = Enumerable.Range(0, similarities.Length)
-            .Where(other => other != movie)
+            .Where(other => other != movie && catalog.RatingCountOf(other) >= minimumRatings)
             .OrderByDescending(other => similarities[other])
             .ThenBy(other => catalog.MovieIds.Values[other], Comparer<string>.Create(RatingsCatalog.CompareIds))
             .Take(k)
             .ToList();
-        return Table(ranked, "similarity", ranked.Select(other => similarities[other]));
+        DataFrame table = Table(ranked, "similarity", ranked.Select(other => similarities[other]));
+        table.Columns.Add(new PrimitiveDataFrameColumn<int>("ratings", ranked.Select(catalog.RatingCountOf)));
+        return table;
     }
 
     /// <summary>

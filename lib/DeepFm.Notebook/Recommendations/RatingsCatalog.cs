@@ -17,6 +17,7 @@ internal sealed class RatingsCatalog
     private readonly long[] userFields;                     // [users, 4] row-major
     private readonly Dictionary<int, float>[] starsByUser;   // movie index → stars, one dictionary per user index
     private readonly long[] titleTokens;                    // [movies, L] row-major
+    private readonly int[] ratingCounts;                    // ratings per movie index
 
     public RatingsCatalog(MovieLensFeatures features, MovieLens100k data)
     {
@@ -34,6 +35,7 @@ internal sealed class RatingsCatalog
         userFields = new long[UserIds.Count * UserFieldCount];
         starsByUser = Enumerable.Range(0, UserIds.Count).Select(_ => new Dictionary<int, float>()).ToArray();
         titleTokens = new long[MovieIds.Count * TitleLength];
+        ratingCounts = new int[MovieIds.Count];
         for (int row = 0; row < ratings.Count; row++)
         {
             ReadOnlySpan<long> categorical = ratings.CategoricalRow(row);
@@ -41,6 +43,7 @@ internal sealed class RatingsCatalog
             categorical[..UserFieldCount].CopyTo(userFields.AsSpan(user * UserFieldCount, UserFieldCount));
             ratings.TitleTokensOf(row).CopyTo(titleTokens.AsSpan(movie * TitleLength, TitleLength));
             starsByUser[user][movie] = stars[row];
+            ratingCounts[movie]++;
         }
 
         var titleOfId = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -69,6 +72,9 @@ internal sealed class RatingsCatalog
 
     /// <summary>Stars the user gave, by movie index (every rating in the full data set).</summary>
     public IReadOnlyDictionary<int, float> StarsBy(int user) => starsByUser[user];
+
+    /// <summary>How many ratings the movie has in the full data set.</summary>
+    public int RatingCountOf(int movie) => ratingCounts[movie];
 
     /// <summary>The user's vocabulary index, or an exception saying which ids exist.</summary>
     public int RequireUser(string userId) =>

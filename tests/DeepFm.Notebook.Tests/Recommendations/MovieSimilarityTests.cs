@@ -21,7 +21,7 @@ public class MovieSimilarityTests
 
         DataFrame similar = setup.Recommender.SimilarMovies("2", k: 10);
 
-        Assert.Equal(["rank", "movie_id", "movie_title", "similarity"], similar.Columns.Select(column => column.Name));
+        Assert.Equal(["rank", "movie_id", "movie_title", "similarity", "ratings"], similar.Columns.Select(column => column.Name));
         Assert.Equal(4, similar.Rows.Count);                       // five movies, the query left out
         Assert.DoesNotContain("2", Strings(similar, "movie_id"));
         Assert.Equal("20", Strings(similar, "movie_id")[0]);
@@ -45,6 +45,18 @@ public class MovieSimilarityTests
 
         Assert.Equal(2, similar.Rows.Count);
         Assert.Equal(cosine, Values<float>(similar, "similarity")[1], 1e-5);
+    }
+
+    [Fact]
+    public void MinimumRatingsLeavesOutRarelyRatedMovies()
+    {
+        using var setup = new RecommenderTestData();
+        // Ratings per movie in the fixture: 1 → 3, 2 → 2, 3 → 1, 4 → 3, 20 → 1.
+        DataFrame similar = setup.Recommender.SimilarMovies("2", k: 10, minimumRatings: 2);
+        Assert.Equal(["1", "4"], Strings(similar, "movie_id").Order());
+        Assert.All(Values<int>(similar, "ratings"), count => Assert.Equal(3, count));
+        Assert.Equal(4, setup.Recommender.SimilarMovies("2", k: 10, minimumRatings: 0).Rows.Count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => setup.Recommender.SimilarMovies("2", minimumRatings: -1));
     }
 
     [Fact]
