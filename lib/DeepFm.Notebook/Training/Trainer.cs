@@ -113,10 +113,13 @@ public sealed class Trainer : IDisposable
         try
         {
             // The outer scope catches whatever the batch source allocates while enumerating; the inner one frees
-            // each step's activations and gradients-graph as soon as the step is done.
+            // each step's activations and gradients-graph as soon as the step is done. No garbage collection runs
+            // during a step (see GarbageCollectionPause: a TorchSharp Scalar-lifetime bug).
             using var epochScope = torch.NewDisposeScope();
+            using var collectorPause = new GarbageCollectionPause();
             foreach (FeatureBatch batch in train.Batches(Options.TrainBatchSize, unchecked(Options.Seed + epoch)))
             {
+                collectorPause.EnsureActive();
                 using var stepScope = torch.NewDisposeScope();
                 using (batch)
                 {
@@ -150,8 +153,10 @@ public sealed class Trainer : IDisposable
         {
             using var noGradients = torch.no_grad();
             using var evaluationScope = torch.NewDisposeScope();
+            using var collectorPause = new GarbageCollectionPause();
             foreach (FeatureBatch batch in test.Batches(Options.TestBatchSize))
             {
+                collectorPause.EnsureActive();
                 using var batchScope = torch.NewDisposeScope();
                 using (batch)
                 {
