@@ -22,8 +22,8 @@ if grep -qi ubuntu /etc/os-release && [ -z "${DEEPFM_CHROMIUM:-}" ] && command -
   shell=$(find "$browsers" -type f -name chrome-headless-shell | head -n 1)
   if [ -n "$shell" ]; then
     sudo_if_needed npx -y @puppeteer/browsers install chrome-headless-shell@stable --path "$browsers" --install-deps >/dev/null || true
-    echo "export DEEPFM_CHROMIUM=\"$shell\"" >> "$HOME/.bashrc"
-    echo "post-create: headless Chrome for PNG export at $shell (DEEPFM_CHROMIUM)"
+    # The library finds it in ~/.cache/deepfm-chrome by itself (ChromiumLocator); no variable to set.
+    echo "post-create: headless Chrome for PNG export at $shell"
   fi
 fi
 

@@ -26,6 +26,7 @@ public static class NotebookOutputs
             throw new InvalidDataException(
                 $"{executedPath} has {executedCells.Count} cells but {sourcePath} has {sourceCells.Count}; not an execution of that notebook.");
 
+        var executionCount = 0;
         for (var index = 0; index < sourceCells.Count; index++)
         {
             var cell = sourceCells[index]!.AsObject();
@@ -33,7 +34,10 @@ public static class NotebookOutputs
                 continue;
             var outputs = executedCells[index]!["outputs"]?.AsArray() ?? [];
             cell["outputs"] = new JsonArray(outputs.Where(output => !KernelNoise.IsNoise(output)).Select(output => output!.DeepClone()).ToArray());
-            cell["execution_count"] = executedCells[index]!["execution_count"]?.DeepClone();
+            // dotnet repl records no execution counts; number the cells in run order, as Jupyter does, so readers
+            // (and GitHub) see an executed notebook.
+            executionCount++;
+            cell["execution_count"] = executedCells[index]!["execution_count"]?.DeepClone() ?? JsonValue.Create(executionCount);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(targetPath))!);

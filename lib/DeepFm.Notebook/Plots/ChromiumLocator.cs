@@ -3,7 +3,9 @@ namespace DeepFm.Notebook.Plots;
 /// <summary>
 /// Finds the Chromium (or Chrome) executable that renders charts to PNG. Looked up in this order: an explicit
 /// path, the DEEPFM_CHROMIUM environment variable, /usr/bin/chromium, then chromium, chromium-browser,
-/// google-chrome and google-chrome-stable on PATH. Nothing is ever downloaded: rendering stays offline.
+/// google-chrome and google-chrome-stable on PATH, then the headless Chrome the devcontainer's set-up installs in
+/// <c>~/.cache/deepfm-chrome</c> (Ubuntu's chromium package is a snap stub that cannot run in a container).
+/// Nothing is ever downloaded here: rendering stays offline.
 /// </summary>
 public static class ChromiumLocator
 {
@@ -42,6 +44,13 @@ public static class ChromiumLocator
                 if (File.Exists(candidate))
                     return candidate;
             }
+
+        var devcontainerBrowsers = Path.Combine(
+            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "deepfm-chrome");
+        if (Directory.Exists(devcontainerBrowsers)
+            && Directory.EnumerateFiles(devcontainerBrowsers, "chrome-headless-shell", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal).LastOrDefault() is { } headlessShell)
+            return headlessShell;
 
         throw new FileNotFoundException(
             "No Chromium browser found to render charts as PNG (looked at " + EnvironmentVariable +

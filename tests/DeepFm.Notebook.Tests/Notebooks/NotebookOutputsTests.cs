@@ -29,6 +29,7 @@ public sealed class NotebookOutputsTests : IDisposable
         Assert.Equal(".net-csharp", (string?)merged["metadata"]!["kernelspec"]!["name"]);
         var outputs = merged["cells"]![1]!["outputs"]!.AsArray();
         Assert.Equal(2, outputs.Count);
+        Assert.Equal(1, (int)merged["cells"]![1]!["execution_count"]!);
         Assert.Contains("Installed Packages", outputs[0]!.ToJsonString());
         Assert.Equal("100,000 ratings", (string?)outputs[1]!["text"]);
         Assert.DoesNotContain("/root/", File.ReadAllText(target));
