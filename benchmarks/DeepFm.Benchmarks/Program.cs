@@ -94,6 +94,10 @@ Console.WriteLine($"Trainer epoch / bare epoch     : {epochTimer.MedianTrainingE
 Console.WriteLine($"Validation / training epoch    : {secondsPerValidation / secondsPerEpoch,9:F2}x");
 Console.WriteLine($"Projected 100 epochs + 20 val. : {projectedFullRun,9:F2} s (budget 30 s: {projectedFullRun / 30:P0})");
 Console.WriteLine($"Peak working set               : {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0),9:F0} MiB");
+int lastEpoch = history.Epochs.Count;
+int[] sampledEpochs = [.. new[] { 10, 25, 50, 75 }.Where(epoch => epoch < lastEpoch), lastEpoch];
+Console.WriteLine("Working set after epoch        : " + string.Join(", ",
+    sampledEpochs.Select(epoch => $"{epoch}: {epochTimer.WorkingSetAfter(epoch) / (1024.0 * 1024.0):F0} MiB")));
 Console.WriteLine($"Final test AUC                 : {history.LastValidated?.TestAuc,9:F4} (epoch {history.LastValidated?.Epoch})");
 Console.WriteLine($"Best test AUC                  : {history.Best?.TestAuc,9:F4} (epoch {history.Best?.Epoch})");
 return 0;
