@@ -21,7 +21,9 @@ if grep -qi ubuntu /etc/os-release && [ -z "${DEEPFM_CHROMIUM:-}" ] && command -
   npx -y @puppeteer/browsers install chrome-headless-shell@stable --path "$browsers" >/dev/null
   shell=$(find "$browsers" -type f -name chrome-headless-shell | head -n 1)
   if [ -n "$shell" ]; then
-    sudo_if_needed npx -y @puppeteer/browsers install chrome-headless-shell@stable --path "$browsers" --install-deps >/dev/null || true
+    # The shell's system libraries (libnss3, …); sudo resets PATH, so pass ours for npx.
+    sudo_if_needed env "PATH=$PATH" npx -y @puppeteer/browsers install chrome-headless-shell@stable --path "$browsers" --install-deps >/dev/null \
+      || echo "post-create: could not install headless Chrome's libraries; PNG export may fail (HTML charts still work)."
     # The library finds it in ~/.cache/deepfm-chrome by itself (ChromiumLocator); no variable to set.
     echo "post-create: headless Chrome for PNG export at $shell"
   fi

@@ -2,9 +2,9 @@ namespace DeepFm.Notebook.Plots;
 
 /// <summary>
 /// Finds the Chromium (or Chrome) executable that renders charts to PNG. Looked up in this order: an explicit
-/// path, the DEEPFM_CHROMIUM environment variable, /usr/bin/chromium, then chromium, chromium-browser,
-/// google-chrome and google-chrome-stable on PATH, then the headless Chrome the devcontainer's set-up installs in
-/// <c>~/.cache/deepfm-chrome</c> (Ubuntu's chromium package is a snap stub that cannot run in a container).
+/// path, the DEEPFM_CHROMIUM environment variable, /usr/bin/chromium, the headless Chrome the devcontainer's set-up
+/// installs in <c>~/.cache/deepfm-chrome</c> (before PATH, because Ubuntu's chromium-browser is a snap stub that
+/// cannot run in a container), then chromium, chromium-browser, google-chrome and google-chrome-stable on PATH.
 /// Nothing is ever downloaded here: rendering stays offline.
 /// </summary>
 public static class ChromiumLocator
@@ -13,7 +13,8 @@ public static class ChromiumLocator
     public const string EnvironmentVariable = "DEEPFM_CHROMIUM";
 
     private const string InstallHint =
-        "Install it with `apt-get install chromium` (Debian/Ubuntu), or set " + EnvironmentVariable +
+        "Install it with `apt-get install chromium` (Debian; Ubuntu's package is a snap stub that does not run in " +
+        "containers: use the devcontainer, which installs a headless Chrome), or set " + EnvironmentVariable +
         " to the path of a Chromium or Chrome executable.";
 
     private static readonly string[] NamesOnPath = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
@@ -35,6 +36,13 @@ public static class ChromiumLocator
         if (File.Exists("/usr/bin/chromium"))
             return "/usr/bin/chromium";
 
+        var devcontainerBrowsers = Path.Combine(
+            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "deepfm-chrome");
+        if (Directory.Exists(devcontainerBrowsers)
+            && Directory.EnumerateFiles(devcontainerBrowsers, "chrome-headless-shell", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal).LastOrDefault() is { } headlessShell)
+            return headlessShell;
+
         var pathDirectories = (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         foreach (var name in NamesOnPath)
@@ -45,16 +53,9 @@ public static class ChromiumLocator
                     return candidate;
             }
 
-        var devcontainerBrowsers = Path.Combine(
-            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "deepfm-chrome");
-        if (Directory.Exists(devcontainerBrowsers)
-            && Directory.EnumerateFiles(devcontainerBrowsers, "chrome-headless-shell", SearchOption.AllDirectories)
-                .Order(StringComparer.Ordinal).LastOrDefault() is { } headlessShell)
-            return headlessShell;
-
         throw new FileNotFoundException(
             "No Chromium browser found to render charts as PNG (looked at " + EnvironmentVariable +
-            ", /usr/bin/chromium and " + string.Join(", ", NamesOnPath) + " on PATH). " + InstallHint);
+            ", /usr/bin/chromium, ~/.cache/deepfm-chrome and " + string.Join(", ", NamesOnPath) + " on PATH). " + InstallHint);
     }
 
     private static string Existing(string path, string source) =>
