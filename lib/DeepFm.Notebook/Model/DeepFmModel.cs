@@ -28,6 +28,8 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
     private readonly FirstOrderWeights? firstOrderWeights;
     private readonly FactorizationMachine? factorizationMachine;
     private readonly Mlp? mlp;
+    private readonly string[] categoricalFieldNames;
+    private readonly long[] categoricalCardinalities;
 
     /// <summary>
     /// Builds the parts <paramref name="options"/> asks for, sized by <paramref name="schema"/>; all weights are
@@ -38,6 +40,8 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
         options.Validate();
         Schema = schema;
         Options = options;
+        categoricalFieldNames = schema.CategoricalFields.Select(field => field.Name).ToArray();
+        categoricalCardinalities = schema.CategoricalFields.Select(field => (long)field.Cardinality).ToArray();
 
         using var generator = new Generator((ulong)seed);
         if (options.UsesEmbeddings)
@@ -75,6 +79,9 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
                 "must hold the same number of examples B.", nameof(titleTokens));
 
         using var scope = torch.NewDisposeScope();
+        // Both the field embeddings and the first-order weights read `categorical`: check its indices once here.
+        using var checkedIndices = IndexInputChecks.CheckOnce(categorical, nameof(FeatureBatch.Categorical),
+            categoricalFieldNames, categoricalCardinalities);
         // The dense features shared by FM and DNN: F categorical embeddings and the title, [B, F+1, D].
         Tensor? denseEmbeddings = null;
         if (fieldEmbeddings is not null && titleEmbedding is not null)

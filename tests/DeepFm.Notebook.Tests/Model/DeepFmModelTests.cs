@@ -155,6 +155,24 @@ public class DeepFmModelTests
     }
 
     [Fact]
+    public void ABadIndexIsReportedByTheModelAndTheModulesStillCheckOnTheirOwnAfterwards()
+    {
+        using var model = new DeepFmModel(Schema, DeepFmOptions.DeepFm, seed: 3);
+        using var batch = ModelTestData.RandomBatch(Schema, batchSize: 4, seed: 5);
+        using var badCategorical = batch.Categorical.clone();
+        badCategorical[0, 1] = torch.tensor(2L); // user_gender has 2 values: 0 and 1
+
+        var viaModel = Assert.Throws<ArgumentOutOfRangeException>(() => model.call(badCategorical, batch.TitleTokens));
+        Assert.Contains("user_gender", viaModel.Message);
+
+        // The model checks `Categorical` once per forward; outside a forward the modules check by themselves again.
+        using var good = model.call(batch.Categorical, batch.TitleTokens);
+        using var fieldEmbeddings = new FieldEmbeddings(Schema.CategoricalFields, 8, new torch.Generator(1));
+        var viaModule = Assert.Throws<ArgumentOutOfRangeException>(() => fieldEmbeddings.call(badCategorical));
+        Assert.Contains("user_gender", viaModule.Message);
+    }
+
+    [Fact]
     public void EmbeddingDimensionAndHiddenUnitsAreHonoured()
     {
         var options = DeepFmOptions.DeepFm with { EmbeddingDimension = 8, HiddenUnits = [16] };
