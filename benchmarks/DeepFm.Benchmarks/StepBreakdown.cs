@@ -49,7 +49,8 @@ internal static class StepBreakdown
                 times[1] = Lap();
                 Tensor fieldVectors = model.FieldEmbeddings!.call(batch.Categorical);                          // [B, F, D]
                 times[2] = Lap();
-                Tensor dense = torch.cat([fieldVectors, model.TitleEmbedding!.call(batch.TitleTokens).unsqueeze(1)], dim: 1);
+                Tensor titleVectors = model.TitleEmbedding!.OncePerMovie(batch.TitleTokens, batch.Categorical[.., model.Schema.MovieIdField]);
+                Tensor dense = torch.cat([fieldVectors, titleVectors.unsqueeze(1)], dim: 1);                   // [B, F+1, D]
                 times[3] = Lap();
                 Tensor firstOrder = model.FirstOrderWeights!.call(batch.Categorical).squeeze(1);                // [B]
                 times[4] = Lap();
