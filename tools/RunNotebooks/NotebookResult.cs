@@ -1,0 +1,23 @@
+namespace DeepFm.RunNotebooks;
+
+/// <summary>One notebook of a run-all: how it ran and where its executed copy went.</summary>
+/// <param name="Name">The notebook's file name.</param>
+/// <param name="Run">The execution.</param>
+/// <param name="CodeCells">Its number of code cells.</param>
+/// <param name="WrittenTo">The executed notebook written (the notebook itself, or the ignored side file of a failure), if any.</param>
+/// <param name="Assets">The charts promoted into the assets folder (empty on failure).</param>
+public sealed record NotebookResult(string Name, NotebookRun Run, int CodeCells, string? WrittenTo, IReadOnlyList<string> Assets)
+{
+    /// <summary>True when the notebook ran without an error.</summary>
+    public bool Succeeded => Run.Succeeded;
+
+    /// <summary>A few words for the summary table: "ok", "cell 12: InvalidOperationException", "timed out".</summary>
+    public string ShortReason => Run switch
+    {
+        { Succeeded: true } => "ok",
+        { Failure: { } failure } => $"cell {failure.CellIndex}: {failure.ErrorName}",
+        { TimedOut: true } => "timed out",
+        { ExitCode: > 128 } => "kernel crashed",
+        _ => $"exit code {Run.ExitCode}",
+    };
+}
