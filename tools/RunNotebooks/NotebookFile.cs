@@ -18,6 +18,10 @@ public static class NotebookFile
         return notebook;
     }
 
+    /// <summary>For each cell, in order: true for a code cell.</summary>
+    public static IReadOnlyList<bool> CodeCellFlags(JsonObject notebook) =>
+        notebook["cells"]!.AsArray().Select(cell => (string?)cell?["cell_type"] == "code").ToList();
+
     /// <summary>The number of code cells: what a kernel executes.</summary>
     public static int CodeCellCount(JsonObject notebook) =>
         notebook["cells"]!.AsArray().Count(cell => (string?)cell?["cell_type"] == "code");

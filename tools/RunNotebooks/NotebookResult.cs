@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace DeepFm.RunNotebooks;
 
 /// <summary>One notebook of a run-all: how it ran and where its executed copy went.</summary>
@@ -15,9 +17,18 @@ public sealed record NotebookResult(string Name, NotebookRun Run, int CodeCells,
     public string ShortReason => Run switch
     {
         { Succeeded: true } => "ok",
-        { Failure: { } failure } => $"cell {failure.CellIndex}: {failure.ErrorName}",
+        { Failure: { } failure } => $"cell {failure.CellIndex}: {ExceptionName(failure)}",
         { TimedOut: true } => "timed out",
         { ExitCode: > 128 } => "kernel crashed",
         _ => $"exit code {Run.ExitCode}",
     };
+
+    // .NET Interactive names every error "Error"; the exception's type leads its text ("System.IO.IOException: …"),
+    // and a compilation error carries its code ("(3,1): error CS0103: …").
+    private static string ExceptionName(NotebookCellFailure failure) =>
+        Regex.Match(failure.ErrorText, @"^(?:\w+\.)*(?<type>\w*(?:Exception|Error))\b") is { Success: true } exception
+            ? exception.Groups["type"].Value
+            : Regex.Match(failure.ErrorText, @"\berror (?<code>CS\d+)") is { Success: true } compilation
+                ? compilation.Groups["code"].Value
+                : failure.ErrorName;
 }

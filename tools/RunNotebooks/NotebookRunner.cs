@@ -96,7 +96,7 @@ public sealed class NotebookRunner(RepositoryLayout layout, IReadOnlyDictionary<
             var process = ProcessRunner.RunAsync("dotnet",
                 ["repl", "--run", notebook, "--exit-after-run", "--output-path", outputPath, "--log-path", logFolder],
                 kernelFolder, variables, timeoutPerNotebook, cancellation);
-            await FollowCellsAsync(process, new ReplCellProgress(logFolder), cellStarted);
+            await FollowCellsAsync(process, new ReplCellProgress(logFolder, NotebookFile.CodeCellFlags(NotebookFile.Read(notebook))), cellStarted);
             return await process;
         }
         finally

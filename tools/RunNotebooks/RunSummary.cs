@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 
 namespace DeepFm.RunNotebooks;
@@ -15,7 +16,7 @@ public static class RunSummary
             table.AddRow(
                 Markup.Escape(result.Name),
                 result.Succeeded ? "[green]ok[/]" : $"[red]{Markup.Escape(result.ShortReason)}[/]",
-                result.CodeCells.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                result.CodeCells.ToString(CultureInfo.InvariantCulture),
                 Format(result.Run.Elapsed));
         var total = TimeSpan.FromTicks(results.Sum(result => result.Run.Elapsed.Ticks));
         var failed = results.Count(result => !result.Succeeded);
@@ -23,7 +24,7 @@ public static class RunSummary
         table.AddRow(
             "[bold]Total[/]",
             failed == 0 ? $"[green]{results.Count} ok[/]" : $"[red]{failed} of {results.Count} failed[/]",
-            results.Sum(result => result.CodeCells).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            results.Sum(result => result.CodeCells).ToString(CultureInfo.InvariantCulture),
             $"[bold]{Format(total)}[/]");
         return table;
     }
@@ -31,7 +32,7 @@ public static class RunSummary
     /// <summary>A duration as a reader reads it: "42.3 s", "3 min 05 s", "1 h 02 min".</summary>
     public static string Format(TimeSpan elapsed) => elapsed switch
     {
-        { TotalMinutes: < 1 } => $"{elapsed.TotalSeconds:F1} s",
+        { TotalMinutes: < 1 } => string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:F1} s"),
         { TotalHours: < 1 } => $"{(int)elapsed.TotalMinutes} min {elapsed.Seconds:D2} s",
         _ => $"{(int)elapsed.TotalHours} h {elapsed.Minutes:D2} min",
     };

@@ -17,7 +17,7 @@ public sealed class RunnerCellProgressTests : IDisposable
     [Fact]
     public void CountsTopLevelSubmissionsAsTheLogGrows()
     {
-        var progress = new ReplCellProgress(folder);
+        var progress = new ReplCellProgress(folder, [true, true, true, true]);
         Assert.Equal(0, progress.Poll()); // no log yet
 
         var log = Path.Combine(folder, "20261126-00001.log");
@@ -30,5 +30,20 @@ public sealed class RunnerCellProgressTests : IDisposable
         File.AppendAllText(log, CellStart[60..] + CellStart);
         Assert.Equal(3, progress.Poll());
         Assert.Equal(3, progress.Poll());
+    }
+
+    [Fact]
+    public void MarkdownCellsAreSubmittedTooButOnlyCodeCellsCount()
+    {
+        // markdown, code, markdown, markdown, code: dotnet repl submits all five, in order.
+        var progress = new ReplCellProgress(folder, [false, true, false, false, true]);
+        var log = Path.Combine(folder, "20261126-00001.log");
+
+        File.WriteAllText(log, CellStart + CellStart);
+        Assert.Equal(1, progress.Poll());
+        File.AppendAllText(log, CellStart + CellStart);
+        Assert.Equal(1, progress.Poll()); // two markdown cells: still the first code cell
+        File.AppendAllText(log, CellStart);
+        Assert.Equal(2, progress.Poll());
     }
 }
