@@ -23,7 +23,7 @@ public sealed class RunAll(RepositoryLayout layout, HostEnvironment host, IAnsiC
         }
 
         var data = DataSource.Resolve(options.DataPath, host, layout);
-        var checks = PreflightChecks.For(options.Engine, data, host, layout);
+        var checks = PreflightChecks.For(options.Engine, options.Epochs, data, host, layout);
         var (results, elapsed) = await PreflightChecks.RunAsync(checks, ShowCheck, cancellation);
         if (!PreflightChecks.Passed(results))
         {
@@ -40,8 +40,12 @@ public sealed class RunAll(RepositoryLayout layout, HostEnvironment host, IAnsiC
         if (data.VariableForNotebooks is { } dataPath)
             environment[NotebookEnvironment.DataVariable] = dataPath;
         var targetFolder = options.OutputFolder ?? layout.NotebooksFolder;
-        // A DEEPFM_ASSETS the caller set wins (the charts go there directly); otherwise charts are staged per notebook.
-        var assetsFolder = host.NonEmpty(NotebookEnvironment.AssetsVariable) is not null ? null
+        // A DEEPFM_ASSETS the caller set wins (the charts go there directly, resolved from here since the kernel runs
+        // in notebooks/); otherwise each notebook's charts are staged and reach assets/ only if it succeeds.
+        var callersAssets = host.NonEmpty(NotebookEnvironment.AssetsVariable);
+        if (callersAssets is not null)
+            environment[NotebookEnvironment.AssetsVariable] = Path.GetFullPath(callersAssets);
+        var assetsFolder = callersAssets is not null ? null
             : options.OutputFolder is not null ? Path.Combine(options.OutputFolder, "assets")
             : Path.Combine(layout.Root, "assets");
 

@@ -111,8 +111,8 @@ public sealed class RunnerPreflightTests : IDisposable
     {
         var data = DataSource.Resolve(folder, Host(), Layout);
 
-        Assert.DoesNotContain(PreflightChecks.For(NotebookEngine.DotnetRepl, data, Host(), Layout), check => check is JupyterCheck);
-        Assert.Contains(PreflightChecks.For(NotebookEngine.Jupyter, data, Host(), Layout), check => check is JupyterCheck);
+        Assert.DoesNotContain(PreflightChecks.For(NotebookEngine.DotnetRepl, null, data, Host(), Layout), check => check is JupyterCheck);
+        Assert.Contains(PreflightChecks.For(NotebookEngine.Jupyter, null, data, Host(), Layout), check => check is JupyterCheck);
     }
 
     [Fact]
@@ -142,6 +142,21 @@ public sealed class RunnerPreflightTests : IDisposable
         Assert.Equal(CheckStatus.Ok, named.Status);
         Assert.Equal(CheckStatus.Failed, wrong.Status);
         Assert.StartsWith("DEEPFM_CHROMIUM names", wrong.Message);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("two")]
+    public async Task AnInheritedBadEpochsVariableFailsNamingIt(string value)
+    {
+        var host = Host(("DEEPFM_EPOCHS", value));
+
+        var inherited = await new ParametersCheck(host, epochsOption: null).RunAsync(TestContext.Current.CancellationToken);
+        var overridden = await new ParametersCheck(host, epochsOption: 1).RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(CheckStatus.Failed, inherited.Status);
+        Assert.StartsWith($"DEEPFM_EPOCHS='{value}'", inherited.Message);
+        Assert.Equal(CheckStatus.Ok, overridden.Status); // --epochs replaces it for the notebooks
     }
 
     [Fact]

@@ -3,16 +3,23 @@ using System.Diagnostics;
 namespace DeepFm.RunNotebooks.Preflight;
 
 /// <summary>
-/// The checks a run makes before its first notebook, in order: the data, Jupyter (with <c>--jupyter</c>), Chromium,
-/// the dotnet tools, the library build. The cheap ones come first; the first failure stops the run.
+/// The checks a run makes before its first notebook, in order: the parameters, the data, Jupyter (with
+/// <c>--jupyter</c>), Chromium, the dotnet tools, the library build. The cheap ones come first; the first failure stops the run.
 /// </summary>
 public static class PreflightChecks
 {
-    /// <summary>The checks for a run that reads <paramref name="data"/> with <paramref name="engine"/>.</summary>
-    public static IReadOnlyList<PreflightCheck> For(NotebookEngine engine, DataSource data, HostEnvironment host, RepositoryLayout layout,
-        Func<CancellationToken, Task<string?>>? serverAnswers = null)
+    /// <summary>
+    /// The checks for a run with <paramref name="engine"/> that reads <paramref name="data"/>; <paramref name="epochs"/>
+    /// is <c>--epochs</c>, if given.
+    /// </summary>
+    public static IReadOnlyList<PreflightCheck> For(NotebookEngine engine, int? epochs, DataSource data, HostEnvironment host,
+        RepositoryLayout layout, Func<CancellationToken, Task<string?>>? serverAnswers = null)
     {
-        var checks = new List<PreflightCheck> { new DataCheck(data, serverAnswers ?? DataCheck.AskOfficialServerAsync) };
+        var checks = new List<PreflightCheck>
+        {
+            new ParametersCheck(host, epochs),
+            new DataCheck(data, serverAnswers ?? DataCheck.AskOfficialServerAsync),
+        };
         if (engine == NotebookEngine.Jupyter)
             checks.Add(new JupyterCheck(host, layout));
         checks.Add(new ChromiumCheck(host));
