@@ -6,12 +6,27 @@ namespace DeepFm.RunNotebooks;
 /// <summary>
 /// What "run everything" does: choose the notebooks, run the preflight, run the notebooks with live progress
 /// (<see cref="NotebookBatch"/>), and end with a per-notebook and total time table. Exit codes: 0 all ran,
-/// 1 a notebook or the preflight failed, 2 nothing matched the NAME filters.
+/// 1 a notebook or the preflight failed, 2 nothing matched the NAME filters, 130 interrupted (Ctrl+C).
 /// </summary>
 public sealed class RunAll(RepositoryLayout layout, HostEnvironment host, IAnsiConsole console)
 {
-    /// <summary>Runs what <paramref name="options"/> ask for and returns the exit code.</summary>
+    /// <summary>Runs what <paramref name="options"/> ask for and returns the exit code (130 when interrupted).</summary>
     public async Task<int> RunAsync(RunOptions options, CancellationToken cancellation = default)
+    {
+        try
+        {
+            return await RunUninterruptedAsync(options, cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Ctrl+C: the kernel (or build) was stopped with its whole process tree; nothing was written yet for it.
+            console.MarkupLine("[yellow]Interrupted: the running notebook was stopped and nothing was written for it; " +
+                               "notebooks that had finished were kept.[/]");
+            return 130;
+        }
+    }
+
+    private async Task<int> RunUninterruptedAsync(RunOptions options, CancellationToken cancellation)
     {
         var notebooks = options.SelectNotebooks(layout);
         if (notebooks.Count == 0)
