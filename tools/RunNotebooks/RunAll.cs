@@ -67,7 +67,7 @@ public sealed class RunAll(RepositoryLayout layout, HostEnvironment host, IAnsiC
         var display = options.Plain || !console.Profile.Capabilities.Interactive
             ? (IRunDisplay)new PlainRunDisplay(Console.Out, Console.Error)
             : new LiveRunDisplay(console);
-        var runner = new NotebookRunner(layout, environment, options.TimeoutPerNotebook);
+        var runner = new NotebookRunner(layout, environment, options.TimeoutPerNotebook, prepared: true);
         var batch = new NotebookBatch(runner, options.Engine, targetFolder, assetsFolder, display);
         var runs = await display.ShowAsync(() => batch.RunAsync(notebooks, cancellation));
 
