@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Plots;
 using DeepFm.Notebook.Training;
 using Plotly.NET;
