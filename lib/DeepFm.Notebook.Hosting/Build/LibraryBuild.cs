@@ -1,10 +1,15 @@
 // This file is compiled into DeepFm.Notebook.Hosting AND loaded as source by the notebooks' set-up cell
 // (#load "lib/DeepFm.Notebook.Hosting/Build/LibraryBuild.cs"), which has to decide whether to build the libraries
 // before it can load either of them. So it uses only the base class library, and its namespace is declared only
-// in the compiled project: a C# script cannot declare one (the script defines no NETCOREAPP symbol).
+// in the compiled project: a C# script cannot declare one, and gets no implicit usings (it defines no NETCOREAPP).
 using System.Diagnostics;
 #if NETCOREAPP
 namespace DeepFm.Notebook.Hosting;
+#else
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 #endif
 
 /// <summary>
