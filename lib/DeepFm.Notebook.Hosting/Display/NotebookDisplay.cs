@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
+using Microsoft.FSharp.Core;
 using Plotly.NET;
 
 namespace DeepFm.Notebook.Hosting;
@@ -47,12 +48,27 @@ public static class NotebookDisplay
         Formatter.SetPreferredMimeTypesFor(typeof(DataFrame), Html);
     }
 
-    /// <summary>Plotly.NET's notebook HTML for <paramref name="chart"/>, with the static picture inside when there is one.</summary>
+    /// <summary>The notebook HTML for <paramref name="chart"/>, with the static picture inside when there is one.</summary>
     public static string ChartHtml(GenericChart chart)
     {
         var picture = PictureOf(chart);
-        return ChartWithPicture.Compose(GenericChart.toChartHTML(chart), picture.Png, picture.Width, picture.Height,
+        return ChartWithPicture.Compose(InteractiveHtml(chart), picture.Png, picture.Width, picture.Height,
             description: "static picture of the chart (shown where scripts do not run)");
+    }
+
+    /// <summary>
+    /// The chart's HTML as Plotly.NET.Interactive writes it: a div and a script that loads plotly.js with require.js
+    /// from the CDN (a notebook page has no global <c>Plotly</c>) and draws once it has loaded.
+    /// </summary>
+    public static string InteractiveHtml(GenericChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var plotlyJs = PlotlyJSReference.NewRequire($"https://cdn.plot.ly/plotly-{Globals.PLOTLYJS_VERSION}.min");
+        var withRequire = Chart.withDisplayOptionsStyle(
+            DocumentTitle: null, DocumentCharset: null, DocumentDescription: null, DocumentFavicon: null,
+            AdditionalHeadTags: null, ChartDescription: null,
+            PlotlyJSReference: FSharpOption<PlotlyJSReference>.Some(plotlyJs));
+        return GenericChart.toChartHTML(withRequire.Invoke(chart));
     }
 
     private static RenderedPicture PictureOf(GenericChart chart) => Pictures.GetValue(chart, Render);

@@ -32,6 +32,21 @@ public sealed class ChartWithPictureTests
     }
 
     [Fact]
+    public void A_real_chart_loads_plotly_with_require_and_is_emptied_only_once_plotly_has_loaded()
+    {
+        var chart = Plotly.NET.CSharp.Chart.Line<int, double, string>(x: new[] { 1, 2, 3 }, y: new[] { 0.6, 0.5, 0.45 });
+        var html = ChartWithPicture.Compose(NotebookDisplay.InteractiveHtml(chart), Png, 600, 600);
+
+        // A notebook page has no global Plotly: the script must load it (as Plotly.NET.Interactive does).
+        Assert.Contains("requirejs.config", html);
+        Assert.Contains("https://cdn.plot.ly/plotly-", html);
+        int loaded = html.IndexOf("function(Plotly) {", StringComparison.Ordinal);
+        int emptied = html.IndexOf(".replaceChildren();", StringComparison.Ordinal);
+        Assert.True(loaded > 0 && emptied > loaded, "the picture must be removed inside the callback that runs once plotly.js loaded");
+        Assert.True(html.IndexOf("<img src=\"data:image/png;base64,", StringComparison.Ordinal) < loaded);
+    }
+
+    [Fact]
     public void Without_a_picture_or_with_unknown_html_the_chart_is_left_as_it_is()
     {
         Assert.Equal(ChartHtml, ChartWithPicture.Compose(ChartHtml, null, 600, 400));
