@@ -1,7 +1,9 @@
 // This file is compiled into DeepFm.Notebook.Hosting AND loaded as source by the notebooks' set-up cell
 // (#load "lib/DeepFm.Notebook.Hosting/Build/LibraryBuild.cs"), which has to decide whether to build the libraries
 // before it can load either of them. So it uses only the base class library, and its namespace is declared only
-// in the compiled project: a C# script cannot declare one, and gets no implicit usings (it defines no NETCOREAPP).
+// in the compiled project: a C# script cannot declare one, and gets no implicit usings (it defines no NETCOREAPP)
+// and no nullable context (Jupyter's kernel would warn about every `?`).
+#nullable enable
 using System.Diagnostics;
 #if NETCOREAPP
 namespace DeepFm.Notebook.Hosting;
