@@ -19,7 +19,14 @@ using System.Linq;
 /// sources: it is stale when missing or older than any source of <c>lib/DeepFm.Notebook</c> or
 /// <c>lib/DeepFm.Notebook.Hosting</c> (or the repository's build settings). The run-all tool's preflight asks the same.
 /// </summary>
-public static class LibraryBuild
+// The run-all tool compiles this file in too (defining DEEPFM_RUNNER), as its own internal copy, so that a project
+// referencing both assemblies (the tests) sees one public LibraryBuild.
+#if DEEPFM_RUNNER
+internal
+#else
+public
+#endif
+static class LibraryBuild
 {
     /// <summary>The file that marks the repository root.</summary>
     public const string SolutionFile = "DeepFm.Notebooks.slnx";
