@@ -24,7 +24,7 @@ public sealed class NotebookRunner(
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// Restores the local dotnet tools and builds the library when it is stale (<see cref="LibraryBuild"/>); once
+    /// Restores the local dotnet tools and builds the library when it is stale (<see cref="DeepFm.Notebook.Hosting.LibraryBuild"/>); once
     /// per runner. The run-all tool does this in its preflight; the notebook tests rely on it here.
     /// </summary>
     public async Task PrepareAsync(CancellationToken cancellation = default)
@@ -32,7 +32,7 @@ public sealed class NotebookRunner(
         if (prepared)
             return;
         await DotnetTools.RestoreAsync(layout, cancellation);
-        await LibraryBuild.BuildIfStaleAsync(layout, cancellation);
+        await Task.Run(() => DeepFm.Notebook.Hosting.LibraryBuild.EnsureCurrent(layout.Root, TextWriter.Null), cancellation);
         prepared = true;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DeepFm.Notebook.Hosting;
 
 namespace DeepFm.RunNotebooks.Preflight;
 
@@ -14,10 +15,11 @@ public sealed class LibraryBuildCheck(RepositoryLayout layout) : PreflightCheck
         var clock = Stopwatch.StartNew();
         try
         {
-            var rebuilt = await LibraryBuild.BuildIfStaleAsync(layout, cancellation);
-            return CheckResult.Ok(Name, rebuilt.Count == 0
-                ? "library up to date"
-                : $"library built ({string.Join(", ", rebuilt.Select(Path.GetFileNameWithoutExtension))} had changed or was not built) in {RunSummary.Format(clock.Elapsed)}");
+            var reason = LibraryBuild.StaleReason(layout.Root);
+            if (reason is null)
+                return CheckResult.Ok(Name, "library up to date");
+            await Task.Run(() => LibraryBuild.EnsureCurrent(layout.Root, TextWriter.Null), cancellation);
+            return CheckResult.Ok(Name, $"library built ({reason}) in {RunSummary.Format(clock.Elapsed)}");
         }
         catch (InvalidOperationException error)
         {

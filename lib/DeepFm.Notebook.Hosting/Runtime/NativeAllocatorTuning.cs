@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace DeepFm.Notebook.Training;
+namespace DeepFm.Notebook.Hosting;
 
 /// <summary>
 /// Stops glibc's <c>malloc</c> from giving freed tensor memory back to the kernel after every training step, so the
@@ -35,7 +35,7 @@ public static class NativeAllocatorTuning
 
     /// <summary>
     /// Applies the thresholds once per process; true if glibc accepted them, false where there is no glibc.
-    /// Called by the <see cref="Trainer"/> constructor; call it yourself before a hand-written training loop.
+    /// Called by the tutorial's <c>Trainer</c> constructor; call it yourself before a hand-written training loop.
     /// </summary>
     public static bool Apply() => Applied.Value;
 

@@ -1,6 +1,6 @@
-using DeepFm.Notebook.Setup;
+using DeepFm.Notebook.Hosting;
 
-namespace DeepFm.Notebook.Tests.Setup;
+namespace DeepFm.Notebook.Tests.Hosting;
 
 public sealed class WeakVersionPatcherTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace DeepFm.Notebook.Plots;
+namespace DeepFm.Notebook.Hosting;
 
 /// <summary>
 /// Reads the pixel width and height of a PNG file from its header (the 8-byte signature, then the IHDR chunk),

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace DeepFm.Notebook.Setup;
+namespace DeepFm.Notebook.Hosting;
 
 /// <summary>One symbol-version requirement (a <c>Vernaux</c> entry of <c>.gnu.version_r</c>): "needs VERSION from FILE".</summary>
 /// <param name="Library">The shared library the version is needed from, e.g. <c>libstdc++.so.6</c>.</param>

@@ -1,6 +1,6 @@
-using DeepFm.Notebook.Training;
+using DeepFm.Notebook.Hosting;
 
-namespace DeepFm.Notebook.Tests.Training;
+namespace DeepFm.Notebook.Tests.Hosting;
 
 public class NativeAllocatorTuningTests
 {

@@ -1,4 +1,4 @@
-namespace DeepFm.Notebook.Setup;
+namespace DeepFm.Notebook.Hosting;
 
 /// <summary>What <see cref="WeakVersionPatcher.MarkWeak"/> did to a file.</summary>
 public enum WeakVersionOutcome

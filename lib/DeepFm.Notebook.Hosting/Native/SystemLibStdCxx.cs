@@ -1,4 +1,4 @@
-namespace DeepFm.Notebook.Setup;
+namespace DeepFm.Notebook.Hosting;
 
 /// <summary>
 /// The C++ runtime (<c>libstdc++.so.6</c>) this process uses, and which <c>GLIBCXX_*</c> versions it provides.

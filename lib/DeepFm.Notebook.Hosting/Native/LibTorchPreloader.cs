@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace DeepFm.Notebook.Setup;
+namespace DeepFm.Notebook.Hosting;
 
 /// <summary>
 /// Loads the libtorch and LibTorchSharp native libraries that ship in the TorchSharp-cpu NuGet packages,

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace DeepFm.Notebook.Plots;
+namespace DeepFm.Notebook.Hosting;
 
 /// <summary>
 /// Takes a screenshot of a local HTML page with Chromium's own command line (<c>--headless --screenshot</c>):

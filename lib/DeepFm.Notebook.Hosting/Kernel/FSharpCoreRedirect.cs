@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace DeepFm.Notebook.Setup;
+namespace DeepFm.Notebook.Hosting;
 
 /// <summary>
 /// Answers requests for a newer FSharp.Core with the FSharp.Core the notebook kernel already loaded.

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace DeepFm.Notebook.Setup;
+namespace DeepFm.Notebook.Hosting;
 
 /// <summary>
 /// Makes TorchSharp's native library loadable on Linux systems whose libstdc++ is older than GCC 13 (Debian 12).
@@ -27,21 +27,37 @@ public static class TorchSharpNative
     public static string EnsureLoadable() => EnsureLoadable(out _);
 
     /// <summary>As <see cref="EnsureLoadable()"/>; <paramref name="patchNeeded"/> tells whether this system needs the patch.</summary>
-    public static string EnsureLoadable(out bool patchNeeded)
+    public static string EnsureLoadable(out bool patchNeeded) => EnsureLoadable(out patchNeeded, out _);
+
+    /// <summary>
+    /// As <see cref="EnsureLoadable()"/>, quietly: true when a copy had to be patched just now (false when the system
+    /// needs no patch or every copy was patched before). The notebook set-up uses it to stay silent on later runs.
+    /// </summary>
+    public static bool MakeLoadable()
+    {
+        EnsureLoadable(out _, out int patchedNow);
+        return patchedNow > 0;
+    }
+
+    private static string EnsureLoadable(out bool patchNeeded, out int patchedNow)
     {
         patchNeeded = false;
+        patchedNow = 0;
         if (!OperatingSystem.IsLinux()) return "TorchSharp native setup: not Linux, nothing to do.";
         string? libStdCxx = SystemLibStdCxx.Locate();
         if (libStdCxx is null) return "TorchSharp native setup: no libstdc++.so.6 found, nothing patched.";
         if (SystemLibStdCxx.Provides(libStdCxx, RequiredVersion))
             return $"TorchSharp native setup: {libStdCxx} provides {RequiredVersion}, nothing to patch.";
         patchNeeded = true;
-        return PatchAll(CandidatePaths().Where(File.Exists).Distinct().ToList(), libStdCxx);
+        return PatchAll(CandidatePaths().Where(File.Exists).Distinct().ToList(), libStdCxx, out patchedNow);
     }
 
     /// <summary>Marks <see cref="RequiredVersion"/> weak in each of <paramref name="paths"/> and summarises it in one line.</summary>
-    public static string PatchAll(IReadOnlyList<string> paths, string libStdCxx)
+    public static string PatchAll(IReadOnlyList<string> paths, string libStdCxx) => PatchAll(paths, libStdCxx, out _);
+
+    private static string PatchAll(IReadOnlyList<string> paths, string libStdCxx, out int patchedNow)
     {
+        patchedNow = 0;
         if (paths.Count == 0)
             return $"TorchSharp native setup: {libStdCxx} lacks {RequiredVersion} but no {NativeLibraryName} was found (restore the packages first).";
         var patched = new List<string>();
@@ -54,6 +70,7 @@ public static class TorchSharpNative
                 case WeakVersionOutcome.AlreadyWeak: alreadyWeak++; break;
             }
         }
+        patchedNow = patched.Count;
         string done = patched.Count == 0
             ? "nothing to patch"
             : $"marked that requirement weak in {string.Join(", ", patched)}";

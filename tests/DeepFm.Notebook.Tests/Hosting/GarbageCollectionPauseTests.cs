@@ -1,9 +1,11 @@
 using System.Runtime;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Training;
+using DeepFm.Notebook.Tests.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace DeepFm.Notebook.Tests.Training;
+namespace DeepFm.Notebook.Tests.Hosting;
 
 /// <summary>
 /// Training and evaluation steps run with the garbage collector paused (TorchSharp 0.107 can finalize a Scalar
