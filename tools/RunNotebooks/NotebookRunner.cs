@@ -40,7 +40,9 @@ public sealed class NotebookRunner(
     public Task<NotebookRun> RunWithReplAsync(string notebook, string outputPath, CancellationToken cancellation = default) =>
         RunAsync(NotebookEngine.DotnetRepl, notebook, outputPath, cancellation: cancellation);
 
-    /// <summary>Runs <paramref name="notebook"/> with Jupyter's nbconvert, writing the executed copy to <paramref name="outputPath"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="notebook"/> with Jupyter's nbconvert, writing the executed copy to <paramref name="outputPath"/>.
+    /// </summary>
     public Task<NotebookRun> RunWithJupyterAsync(string notebook, string outputPath, CancellationToken cancellation = default) =>
         RunAsync(NotebookEngine.Jupyter, notebook, outputPath, cancellation: cancellation);
 
@@ -101,7 +103,8 @@ public sealed class NotebookRunner(
             var process = ProcessRunner.RunAsync("dotnet",
                 ["repl", "--run", notebook, "--exit-after-run", "--output-path", outputPath, "--log-path", logFolder],
                 kernelFolder, variables, timeoutPerNotebook, cancellation);
-            await FollowCellsAsync(process, new ReplCellProgress(logFolder, NotebookFile.CodeCellFlags(NotebookFile.Read(notebook))), cellStarted);
+            var progress = new ReplCellProgress(logFolder, NotebookFile.CodeCellFlags(NotebookFile.Read(notebook)));
+            await FollowCellsAsync(process, progress, cellStarted);
             return await process;
         }
         finally

@@ -32,7 +32,8 @@ public sealed class RunAll(RepositoryLayout layout, HostEnvironment host, IAnsiC
         if (notebooks.Count == 0)
         {
             var available = string.Join(", ", layout.Notebooks().Select(Path.GetFileName));
-            console.MarkupLine($"[red]No notebook in {Markup.Escape(layout.NotebooksFolder)} matches {Markup.Escape(string.Join(" or ", options.Filters))}.[/] " +
+            var filters = string.Join(" or ", options.Filters);
+            console.MarkupLine($"[red]No notebook in {Markup.Escape(layout.NotebooksFolder)} matches {Markup.Escape(filters)}.[/] " +
                                $"Available: {Markup.Escape(available)}.");
             return 2;
         }
@@ -42,7 +43,8 @@ public sealed class RunAll(RepositoryLayout layout, HostEnvironment host, IAnsiC
         var (results, elapsed) = await PreflightChecks.RunAsync(checks, ShowCheck, cancellation);
         if (!PreflightChecks.Passed(results))
         {
-            console.MarkupLine($"[red]Preflight failed after {RunSummary.Format(elapsed)}: no notebook was run and nothing was written.[/]");
+            console.MarkupLine(
+                $"[red]Preflight failed after {RunSummary.Format(elapsed)}: no notebook was run and nothing was written.[/]");
             return 1;
         }
         console.MarkupLine($"Preflight passed in {RunSummary.Format(elapsed)}.");
