@@ -6,6 +6,9 @@ public static class JupyterKernel
     /// <summary>The Jupyter kernelspec the notebooks name in their metadata.</summary>
     public const string KernelName = ".net-csharp";
 
+    /// <summary>The line nbconvert logs at debug level as it starts each code cell.</summary>
+    public const string CellStartLogLine = "[NbConvertApp] Executing cell:";
+
     /// <summary>What to install when Jupyter is missing (Debian package names).</summary>
     public const string InstallHint = "apt-get install jupyter-nbconvert jupyter-client python3-ipykernel";
 
