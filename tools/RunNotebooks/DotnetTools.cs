@@ -13,6 +13,7 @@ public static class DotnetTools
         if (result.ExitCode != 0)
             throw new InvalidOperationException(
                 $"'dotnet tool restore' failed (exit code {result.ExitCode}): the runner needs dotnet-repl from " +
-                $".config/dotnet-tools.json. Check the network or your NuGet sources, then run it yourself in {layout.Root}.\n{result.Output.Trim()}");
+                $".config/dotnet-tools.json. Check the network or your NuGet sources, then run it yourself in " +
+                $"{layout.Root}.\n{result.Output.Trim()}");
     }
 }

@@ -18,7 +18,8 @@ public static class JupyterKernel
     /// <summary>True when Jupyter lists the .NET (C#) kernelspec.</summary>
     public static async Task<bool> KernelIsInstalledAsync(RepositoryLayout layout, CancellationToken cancellation = default)
     {
-        var kernels = await ProcessRunner.RunAsync("jupyter", ["kernelspec", "list"], layout.Root, null, TimeSpan.FromMinutes(1), cancellation);
+        var kernels = await ProcessRunner.RunAsync(
+            "jupyter", ["kernelspec", "list"], layout.Root, null, TimeSpan.FromMinutes(1), cancellation);
         return kernels.ExitCode == 0
             && kernels.Output.Split('\n').Any(line => line.Trim().StartsWith(KernelName + " ", StringComparison.Ordinal));
     }
@@ -29,9 +30,11 @@ public static class JupyterKernel
     {
         if (await KernelIsInstalledAsync(layout, cancellation))
             return;
-        var install = await ProcessRunner.RunAsync("dotnet", ["interactive", "jupyter", "install"], layout.Root, null, TimeSpan.FromMinutes(2), cancellation);
+        var install = await ProcessRunner.RunAsync(
+            "dotnet", ["interactive", "jupyter", "install"], layout.Root, null, TimeSpan.FromMinutes(2), cancellation);
         if (install.ExitCode != 0)
             throw new InvalidOperationException(
-                $"'dotnet interactive jupyter install' failed (exit code {install.ExitCode}); the {KernelName} kernel is needed for --jupyter.\n{install.Output.Trim()}");
+                $"'dotnet interactive jupyter install' failed (exit code {install.ExitCode}); the {KernelName} kernel " +
+                $"is needed for --jupyter.\n{install.Output.Trim()}");
     }
 }

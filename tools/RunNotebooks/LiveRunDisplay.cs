@@ -28,7 +28,7 @@ public sealed class LiveRunDisplay(IAnsiConsole console) : IRunDisplay
     public INotebookProgress Start(int position, int total, string name, int codeCells)
     {
         var prefix = $"[grey][[{position}/{total}]][/] {Markup.Escape(name)}";
-        var task = context?.AddTask($"{prefix} [grey]starting the kernel[/]", maxValue: Math.Max(codeCells, 1))
+        var task = context?.AddTask($"{prefix} [grey]running[/]", maxValue: Math.Max(codeCells, 1))
             ?? throw new InvalidOperationException("Start a notebook inside ShowAsync.");
         return new Progress(task, prefix, codeCells);
     }

@@ -15,7 +15,8 @@ namespace DeepFm.RunNotebooks;
 /// <param name="targetFolder">Where executed notebooks are written (<c>notebooks/</c> for an in-place run).</param>
 /// <param name="assetsFolder">Where a successful notebook's charts go; null when the caller set DEEPFM_ASSETS itself.</param>
 /// <param name="display">Shows progress and notes.</param>
-public sealed class NotebookBatch(INotebookExecutor runner, NotebookEngine engine, string targetFolder, string? assetsFolder, IRunDisplay display)
+public sealed class NotebookBatch(
+    INotebookExecutor runner, NotebookEngine engine, string targetFolder, string? assetsFolder, IRunDisplay display)
 {
     /// <summary>The folder, beside the written notebooks, that holds failed notebooks (ignored by git).</summary>
     public const string FailedFolderName = ".failed";
@@ -61,7 +62,8 @@ public sealed class NotebookBatch(INotebookExecutor runner, NotebookEngine engin
             if (File.Exists(failedCopy))
                 File.Delete(failedCopy); // an earlier failure's copy no longer describes this notebook
             var promoted = assets?.Promote() ?? [];
-            display.Note($"    wrote {Shown(target)}" + (promoted.Count > 0 ? $" and {promoted.Count} files in {Shown(assetsFolder!)}" : ""));
+            var charts = promoted.Count > 0 ? $" and {promoted.Count} files in {Shown(assetsFolder!)}" : "";
+            display.Note($"    wrote {Shown(target)}{charts}");
             return new NotebookResult(name, run, codeCells, target, promoted);
         }
 

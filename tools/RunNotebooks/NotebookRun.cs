@@ -28,7 +28,8 @@ public sealed record NotebookRun(
             return $"{name}: {Failure}";
         var reason = TimedOut ? "stopped: it ran past its time limit"
               : OutputWritten ? $"exit code {ExitCode} but no cell holds an error"
-            : ExitCode > 128 ? $"the kernel process was killed by signal {ExitCode - 128} (a native crash, e.g. an uncaught libtorch error) and wrote no executed notebook"
+            : ExitCode > 128 ? $"the kernel process was killed by signal {ExitCode - 128} (a native crash, e.g. an " +
+                               "uncaught libtorch error) and wrote no executed notebook"
             : $"exit code {ExitCode} and no executed notebook was written";
         return $"{name}: {reason}. Process output (last lines):\n{Tail(ProcessOutput, 40)}";
     }

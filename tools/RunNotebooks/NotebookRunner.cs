@@ -5,18 +5,23 @@ namespace DeepFm.RunNotebooks;
 /// starts in the notebook's own folder, as VS Code and Jupyter start it. Two engines (<see cref="NotebookEngine"/>):
 /// <c>dotnet repl</c> and Jupyter's <c>nbconvert --execute</c> with the .NET Interactive kernel.
 /// </summary>
+/// <remarks>
+/// dotnet finds the local tool dotnet-repl from the kernel's folder (.config/dotnet-tools.json above it), so the
+/// notebook must lie inside the repository. dotnet-repl's own <c>--working-dir</c> does not move the kernel (measured:
+/// the kernel still saw the process's folder), so the process itself starts there.
+/// </remarks>
 /// <param name="layout">The repository.</param>
 /// <param name="environment">Variables added to the kernel's environment (DEEPFM_EPOCHS, DEEPFM_DATA, …).</param>
 /// <param name="timeoutPerNotebook">After this the kernel is killed and the run reported as timed out.</param>
-public sealed class NotebookRunner(RepositoryLayout layout, IReadOnlyDictionary<string, string> environment, TimeSpan timeoutPerNotebook)
+/// <param name="prepared">True when the caller already restored the tools and built the library (the preflight did).</param>
+public sealed class NotebookRunner(
+    RepositoryLayout layout, IReadOnlyDictionary<string, string> environment, TimeSpan timeoutPerNotebook, bool prepared = false)
     : INotebookExecutor
 {
     /// <summary>The Jupyter kernelspec the notebooks name in their metadata.</summary>
     public const string KernelName = JupyterKernel.KernelName;
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
-
-    private bool prepared;
 
     /// <summary>
     /// Restores the local dotnet tools and builds the library when it is stale (<see cref="DeepFm.Notebook.Hosting.LibraryBuild"/>); once
@@ -35,7 +40,9 @@ public sealed class NotebookRunner(RepositoryLayout layout, IReadOnlyDictionary<
     public Task<NotebookRun> RunWithReplAsync(string notebook, string outputPath, CancellationToken cancellation = default) =>
         RunAsync(NotebookEngine.DotnetRepl, notebook, outputPath, cancellation: cancellation);
 
-    /// <summary>Runs <paramref name="notebook"/> with Jupyter's nbconvert, writing the executed copy to <paramref name="outputPath"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="notebook"/> with Jupyter's nbconvert, writing the executed copy to <paramref name="outputPath"/>.
+    /// </summary>
     public Task<NotebookRun> RunWithJupyterAsync(string notebook, string outputPath, CancellationToken cancellation = default) =>
         RunAsync(NotebookEngine.Jupyter, notebook, outputPath, cancellation: cancellation);
 
@@ -96,7 +103,8 @@ public sealed class NotebookRunner(RepositoryLayout layout, IReadOnlyDictionary<
             var process = ProcessRunner.RunAsync("dotnet",
                 ["repl", "--run", notebook, "--exit-after-run", "--output-path", outputPath, "--log-path", logFolder],
                 kernelFolder, variables, timeoutPerNotebook, cancellation);
-            await FollowCellsAsync(process, new ReplCellProgress(logFolder, NotebookFile.CodeCellFlags(NotebookFile.Read(notebook))), cellStarted);
+            var progress = new ReplCellProgress(logFolder, NotebookFile.CodeCellFlags(NotebookFile.Read(notebook)));
+            await FollowCellsAsync(process, progress, cellStarted);
             return await process;
         }
         finally

@@ -80,7 +80,10 @@ public sealed class PlainRunDisplay(TextWriter output, TextWriter errors) : IRun
                 if (!force && now - lastLine < MinimumGap)
                     return;
                 lastLine = now;
-                text = $"{prefix}: {verb} cell {cell}/{codeCells}, {RunSummary.Format(now)} elapsed";
+                // Jupyter's nbconvert reports no cells: then only the time.
+                text = cell == 0
+                    ? $"{prefix}: still running, {RunSummary.Format(now)} elapsed"
+                    : $"{prefix}: {verb} cell {cell}/{codeCells}, {RunSummary.Format(now)} elapsed";
             }
             Write(output, text);
         }

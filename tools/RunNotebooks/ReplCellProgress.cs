@@ -29,7 +29,9 @@ public sealed class ReplCellProgress(string logFolder, IReadOnlyList<bool> isCod
     /// <summary>Reads the complete lines the log gained since the last call and returns <see cref="CodeCellsStarted"/>.</summary>
     public int Poll()
     {
-        logFile ??= Directory.Exists(LogFolder) ? Directory.GetFiles(LogFolder, "*.log").Order(StringComparer.Ordinal).FirstOrDefault() : null;
+        logFile ??= Directory.Exists(LogFolder)
+            ? Directory.GetFiles(LogFolder, "*.log").Order(StringComparer.Ordinal).FirstOrDefault()
+            : null;
         if (logFile is null)
             return CodeCellsStarted;
         try

@@ -6,18 +6,34 @@ namespace DeepFm.RunNotebooks;
 /// <summary>
 /// What "run everything" does: choose the notebooks, run the preflight, run the notebooks with live progress
 /// (<see cref="NotebookBatch"/>), and end with a per-notebook and total time table. Exit codes: 0 all ran,
-/// 1 a notebook or the preflight failed, 2 nothing matched the NAME filters.
+/// 1 a notebook or the preflight failed, 2 nothing matched the NAME filters, 130 interrupted (Ctrl+C).
 /// </summary>
 public sealed class RunAll(RepositoryLayout layout, HostEnvironment host, IAnsiConsole console)
 {
-    /// <summary>Runs what <paramref name="options"/> ask for and returns the exit code.</summary>
+    /// <summary>Runs what <paramref name="options"/> ask for and returns the exit code (130 when interrupted).</summary>
     public async Task<int> RunAsync(RunOptions options, CancellationToken cancellation = default)
+    {
+        try
+        {
+            return await RunUninterruptedAsync(options, cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Ctrl+C: the kernel (or build) was stopped with its whole process tree; nothing was written yet for it.
+            console.MarkupLine("[yellow]Interrupted: the running notebook was stopped and nothing was written for it; " +
+                               "notebooks that had finished were kept.[/]");
+            return 130;
+        }
+    }
+
+    private async Task<int> RunUninterruptedAsync(RunOptions options, CancellationToken cancellation)
     {
         var notebooks = options.SelectNotebooks(layout);
         if (notebooks.Count == 0)
         {
             var available = string.Join(", ", layout.Notebooks().Select(Path.GetFileName));
-            console.MarkupLine($"[red]No notebook in {Markup.Escape(layout.NotebooksFolder)} matches {Markup.Escape(string.Join(" or ", options.Filters))}.[/] " +
+            var filters = string.Join(" or ", options.Filters);
+            console.MarkupLine($"[red]No notebook in {Markup.Escape(layout.NotebooksFolder)} matches {Markup.Escape(filters)}.[/] " +
                                $"Available: {Markup.Escape(available)}.");
             return 2;
         }
@@ -27,7 +43,8 @@ public sealed class RunAll(RepositoryLayout layout, HostEnvironment host, IAnsiC
         var (results, elapsed) = await PreflightChecks.RunAsync(checks, ShowCheck, cancellation);
         if (!PreflightChecks.Passed(results))
         {
-            console.MarkupLine($"[red]Preflight failed after {RunSummary.Format(elapsed)}: no notebook was run and nothing was written.[/]");
+            console.MarkupLine(
+                $"[red]Preflight failed after {RunSummary.Format(elapsed)}: no notebook was run and nothing was written.[/]");
             return 1;
         }
         console.MarkupLine($"Preflight passed in {RunSummary.Format(elapsed)}.");
@@ -52,7 +69,7 @@ public sealed class RunAll(RepositoryLayout layout, HostEnvironment host, IAnsiC
         var display = options.Plain || !console.Profile.Capabilities.Interactive
             ? (IRunDisplay)new PlainRunDisplay(Console.Out, Console.Error)
             : new LiveRunDisplay(console);
-        var runner = new NotebookRunner(layout, environment, options.TimeoutPerNotebook);
+        var runner = new NotebookRunner(layout, environment, options.TimeoutPerNotebook, prepared: true);
         var batch = new NotebookBatch(runner, options.Engine, targetFolder, assetsFolder, display);
         var runs = await display.ShowAsync(() => batch.RunAsync(notebooks, cancellation));
 

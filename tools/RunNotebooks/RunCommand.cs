@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 
@@ -89,7 +90,7 @@ public static class RunCommand
     private static int? PositiveWholeNumber(ArgumentResult result, string option, string example)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(' ', result.Tokens.Select(token => token.Value));
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0)
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
             return value;
         result.AddError($"{option} must be a positive whole number ({example}), not '{text}'.");
         return null;

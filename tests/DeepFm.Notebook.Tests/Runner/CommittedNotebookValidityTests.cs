@@ -6,7 +6,8 @@ namespace DeepFm.Notebook.Tests.Runner;
 /// <summary>
 /// Every committed notebook is valid nbformat 4.5, checked by nbformat's own validator (Debian: python3-nbformat,
 /// which jupyter-nbconvert brings), with cell ids required (nbformat only warns about missing ids; here it is an
-/// error). The runner's writer reproduces a committed notebook byte for byte, so a run changes only outputs.
+/// error). The runner's writer reproduces a committed notebook byte for byte (Jupyter's formatting), so a run's diff
+/// holds only what the run changed.
 /// </summary>
 public sealed class CommittedNotebookValidityTests
 {
@@ -52,7 +53,7 @@ public sealed class CommittedNotebookValidityTests
         Assert.True(exitCode == 0, $"{notebook} is not a valid notebook by nbformat's validator:\n{output}");
     }
 
-    /// <summary>The tutorial notebooks (executed, as the runner writes them).</summary>
+    /// <summary>The tutorial notebooks (the ones the runner writes).</summary>
     public static TheoryData<string> TutorialNotebooks() => new(Layout.Notebooks().Select(path => Path.GetRelativePath(Layout.Root, path)));
 
     [Theory]
@@ -62,7 +63,7 @@ public sealed class CommittedNotebookValidityTests
         var path = Path.Combine(Layout.Root, notebook);
         var copy = Path.Combine(Directory.CreateTempSubdirectory("deepfm-writer-").FullName, Path.GetFileName(path));
 
-        NotebookOutputs.Merge(path, path, copy);
+        NotebookFile.WriteAtomically(NotebookFile.Read(path), copy);
 
         Assert.Equal(File.ReadAllText(path), File.ReadAllText(copy));
         Directory.Delete(Path.GetDirectoryName(copy)!, recursive: true);

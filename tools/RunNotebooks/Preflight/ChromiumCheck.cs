@@ -27,11 +27,13 @@ public sealed class ChromiumCheck(HostEnvironment host, string systemChromium = 
         if (host.NonEmpty(Variable) is { } named)
             return File.Exists(named)
                 ? CheckResult.Ok(Name, $"Chromium for PNG export: {named} (from {Variable})")
-                : CheckResult.Failed(Name, $"{Variable} names {named}, which does not exist. Point it at a Chromium or Chrome executable, or unset it.");
+                : CheckResult.Failed(Name,
+                    $"{Variable} names {named}, which does not exist. Point it at a Chromium or Chrome executable, or unset it.");
         var found = Find();
         return found is not null
             ? CheckResult.Ok(Name, $"Chromium for PNG export: {found}")
-            : CheckResult.Warning(Name, $"No Chromium: charts are saved as HTML only and the committed PNGs are kept. For PNGs: {InstallHint}.");
+            : CheckResult.Warning(Name,
+                $"No Chromium: charts are saved as HTML only and the committed PNGs are kept. For PNGs: {InstallHint}.");
     }
 
     private string? Find()

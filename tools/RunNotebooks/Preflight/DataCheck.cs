@@ -26,10 +26,12 @@ public sealed class DataCheck(DataSource source, Func<CancellationToken, Task<st
 
         var unreachable = await serverAnswers(cancellation);
         return unreachable is null
-            ? CheckResult.Ok(Name, $"MovieLens-100k: no local copy; notebook 01 downloads it (4.9 MB) from {DataSource.DownloadUrl} into {source.Path}")
+            ? CheckResult.Ok(Name,
+                $"MovieLens-100k: no local copy; notebook 01 downloads it (4.9 MB) from {DataSource.DownloadUrl} into {source.Path}")
             : CheckResult.Failed(Name,
                 $"MovieLens-100k: no local copy (no --data, {NotebookEnvironment.DataVariable} unset, no ../shared/data/ml-100k.zip " +
-                $"beside the repository, nothing at {source.Path}) and {DataSource.DownloadUrl} cannot be reached ({unreachable}). {Remedy}");
+                $"beside the repository, nothing at {source.Path}) and {DataSource.DownloadUrl} cannot be reached " +
+                $"({unreachable}). {Remedy}");
     }
 
     /// <summary>Asks the official server for the archive's headers (a HEAD request, 10 s at most).</summary>

@@ -14,9 +14,11 @@ public sealed class JupyterCheck(HostEnvironment host, RepositoryLayout layout) 
     {
         var jupyter = host.FindOnPath("jupyter");
         if (jupyter is null)
-            return CheckResult.Failed(Name, $"--jupyter needs Jupyter, and no 'jupyter' is on PATH. Install it ({JupyterKernel.InstallHint}) or run without --jupyter (dotnet repl).");
+            return CheckResult.Failed(Name, "--jupyter needs Jupyter, and no 'jupyter' is on PATH. " +
+                                            $"Install it ({JupyterKernel.InstallHint}) or run without --jupyter (dotnet repl).");
         if (host.FindOnPath("jupyter-nbconvert") is null)
-            return CheckResult.Failed(Name, $"--jupyter needs nbconvert, and no 'jupyter-nbconvert' is on PATH. Install it ({JupyterKernel.InstallHint}) or run without --jupyter.");
+            return CheckResult.Failed(Name, "--jupyter needs nbconvert, and no 'jupyter-nbconvert' is on PATH. " +
+                                            $"Install it ({JupyterKernel.InstallHint}) or run without --jupyter.");
         try
         {
             await JupyterKernel.EnsureKernelAsync(layout, cancellation);
