@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using DeepFm.Benchmarks;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Metrics;
 using DeepFm.Notebook.Model;
-using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Training;
 
 // Trains the original schedule (TrainerOptions defaults) and reports time, throughput and memory.
@@ -12,7 +12,7 @@ using DeepFm.Notebook.Training;
 // On a machine shared with other busy processes, OMP_WAIT_POLICY=PASSIVE stops libtorch's OpenMP threads from
 // spinning while they wait, which otherwise makes more threads much slower than one.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-Console.WriteLine(DeepFm.Notebook.Hosting.TorchSharpNative.EnsureLoadable());
+Console.WriteLine(TorchSharpNative.EnsureLoadable());
 int epochs = 100, threads = Environment.ProcessorCount;
 string? dataPath = null;
 bool quiet = false;

@@ -12,12 +12,14 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 #endif
 
 /// <summary>
 /// Keeps the tutorial library that the notebooks load (<see cref="LibraryDll"/>, Release) up to date with its
-/// sources: it is stale when missing or older than any source of <c>lib/DeepFm.Notebook</c> or
-/// <c>lib/DeepFm.Notebook.Hosting</c> (or the repository's build settings). The run-all tool's preflight asks the same.
+/// sources: it is stale when a DLL the notebooks load is missing or older than a source of its library
+/// (<c>lib/DeepFm.Notebook</c>, <c>lib/DeepFm.Notebook.Hosting</c>) or the repository's build settings.
+/// The run-all tool's preflight can ask the same.
 /// </summary>
 // The run-all tool compiles this file in too (defining DEEPFM_RUNNER), as its own internal copy, so that a project
 // referencing both assemblies (the tests) sees one public LibraryBuild.
@@ -37,8 +39,14 @@ static class LibraryBuild
     /// <summary>The DLL the set-up cell references, relative to the repository root.</summary>
     public const string LibraryDll = "lib/DeepFm.Notebook/bin/Release/net10.0/DeepFm.Notebook.dll";
 
-    private static readonly string[] SourceFolders = ["lib/DeepFm.Notebook", "lib/DeepFm.Notebook.Hosting"];
-    private static readonly string[] BuildSettings = ["Directory.Build.props", "Directory.Packages.props", "global.json"];
+    /// <summary>The Hosting DLL the set-up cell references: the build's copy beside <see cref="LibraryDll"/>.</summary>
+    public const string HostingDll = "lib/DeepFm.Notebook/bin/Release/net10.0/DeepFm.Notebook.Hosting.dll";
+
+    // Each library against the DLL the notebooks load: a change in Hosting alone may not rewrite DeepFm.Notebook.dll.
+    private static readonly (string Folder, string Dll)[] Libraries =
+        [("lib/DeepFm.Notebook", LibraryDll), ("lib/DeepFm.Notebook.Hosting", HostingDll)];
+    // Build settings both libraries are compiled with (MSBuild recompiles when they change).
+    private static readonly string[] BuildSettings = ["Directory.Build.props", "Directory.Packages.props"];
     private static readonly string[] SourcePatterns = ["*.cs", "*.csproj"];
 
     /// <summary>The nearest folder at or above <paramref name="start"/> that holds <see cref="SolutionFile"/>.</summary>
@@ -52,35 +60,38 @@ static class LibraryBuild
             $"No {SolutionFile} at or above the kernel's folder: open the notebook inside the DeepFm.Notebooks repository.");
     }
 
-    /// <summary>True when <see cref="LibraryDll"/> is missing or older than a source (see <see cref="StaleReason"/>).</summary>
+    /// <summary>True when a DLL the notebooks load is missing or older than a source (see <see cref="StaleReason"/>).</summary>
     public static bool IsStale(string root) => StaleReason(root) is not null;
 
     /// <summary>Why the library must be built ("not built yet", "a source changed since the last build"), or null.</summary>
     public static string? StaleReason(string root)
     {
-        var dll = new FileInfo(Path.Combine(root, LibraryDll));
-        if (!dll.Exists)
-            return "not built yet";
-        return Sources(root).Any(source => File.GetLastWriteTimeUtc(source) > dll.LastWriteTimeUtc)
-            ? "a source changed since the last build"
-            : null;
+        foreach (var (folder, dllPath) in Libraries)
+        {
+            var dll = new FileInfo(Path.Combine(root, dllPath));
+            if (!dll.Exists)
+                return "not built yet";
+            if (SourcesOf(root, folder).Any(source => File.GetLastWriteTimeUtc(source) > dll.LastWriteTimeUtc))
+                return "a source changed since the last build";
+        }
+        return null;
     }
 
-    /// <summary>Every file whose change should rebuild the library: sources and project files, and build settings.</summary>
-    public static IEnumerable<string> Sources(string root)
+    /// <summary>Every file whose change should rebuild the libraries: sources, project files and build settings.</summary>
+    public static IEnumerable<string> Sources(string root) =>
+        Libraries.SelectMany(library => SourcesOf(root, library.Folder)).Distinct();
+
+    private static IEnumerable<string> SourcesOf(string root, string folder)
     {
         foreach (string setting in BuildSettings)
             if (File.Exists(Path.Combine(root, setting)))
                 yield return Path.Combine(root, setting);
-        foreach (string folder in SourceFolders)
-        {
-            string project = Path.Combine(root, folder);
-            if (!Directory.Exists(project)) continue;
-            foreach (string pattern in SourcePatterns)
-                foreach (string file in Directory.EnumerateFiles(project, pattern, SearchOption.AllDirectories))
-                    if (!IsBuildOutput(project, file))
-                        yield return file;
-        }
+        string project = Path.Combine(root, folder);
+        if (!Directory.Exists(project)) yield break;
+        foreach (string pattern in SourcePatterns)
+            foreach (string file in Directory.EnumerateFiles(project, pattern, SearchOption.AllDirectories))
+                if (!IsBuildOutput(project, file))
+                    yield return file;
     }
 
     /// <summary>
@@ -90,15 +101,39 @@ static class LibraryBuild
     /// <exception cref="InvalidOperationException">The build failed; the message holds the compiler's errors.</exception>
     public static bool EnsureCurrent(string root, TextWriter? log = null)
     {
-        string? reason = StaleReason(root);
+        if (!IsStale(root))
+            return false;
+        // Two kernels starting together (the notebook tests run several) must not build the same project at once.
+        using var buildLock = WaitForBuildLock(root);
+        string? reason = StaleReason(root); // the other kernel may have built it while this one waited
         if (reason is null)
             return false;
         (log ?? Console.Out).WriteLine($"Building the tutorial library in Release ({reason}); this takes a minute …");
         Build(root);
-        // A build may leave the DLL untouched (nothing it depends on changed in a way that matters to the compiler);
-        // mark it current so the next notebook does not build again.
-        File.SetLastWriteTimeUtc(Path.Combine(root, LibraryDll), DateTime.UtcNow);
+        // A build may leave a DLL untouched (nothing it depends on changed in a way that matters to the compiler);
+        // mark both current so the next notebook does not build again.
+        foreach (var (_, dll) in Libraries)
+            if (File.Exists(Path.Combine(root, dll)))
+                File.SetLastWriteTimeUtc(Path.Combine(root, dll), DateTime.UtcNow);
         return true;
+    }
+
+    private static FileStream WaitForBuildLock(string root)
+    {
+        string path = Path.Combine(root, "lib", "DeepFm.Notebook", "obj", "deepfm-build.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(500));
+            }
+        }
     }
 
     private static void Build(string root)

@@ -35,14 +35,24 @@ public static class NotebookDisplay
     public static void Register()
     {
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartHtml(chart)), Html);
-        Formatter.Register<GenericChart>((chart, writer) =>
+        // Decided once, here: a formatter cannot withdraw its MIME type per value, and an empty image/png would
+        // still be saved. Without a browser the set-up cell says so, once (a DEEPFM_CHROMIUM naming a missing
+        // file stops the set-up with an error that names the variable).
+        if (ChromiumLocator.TryFind() is null)
         {
-            // Jupyter's image/png is the base64 text of the file. Without a picture nothing is written: an empty
-            // value is dropped by the front ends, which then show the text/html alone.
-            if (PictureOf(chart).Png is { } png)
-                writer.Write(Convert.ToBase64String(png));
-        }, Png);
-        Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), Html, Png);
+            PngExportNotice.Announce();
+            Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), Html);
+        }
+        else
+        {
+            // Jupyter's image/png is the base64 text of the file.
+            Formatter.Register<GenericChart>((chart, writer) =>
+            {
+                if (PictureOf(chart).Png is { } png)
+                    writer.Write(Convert.ToBase64String(png));
+            }, Png);
+            Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), Html, Png);
+        }
 
         Formatter.Register<DataFrame>((frame, writer) => writer.Write(DataFrameHtml.Render(frame)), Html);
         Formatter.SetPreferredMimeTypesFor(typeof(DataFrame), Html);

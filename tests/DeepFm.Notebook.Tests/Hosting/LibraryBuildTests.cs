@@ -35,6 +35,7 @@ public sealed class LibraryBuildTests : IDisposable
         Age("lib/DeepFm.Notebook/Model/FactorizationMachine.cs", "lib/DeepFm.Notebook.Hosting/NotebookHost.cs",
             "lib/DeepFm.Notebook/DeepFm.Notebook.csproj", "Directory.Build.props");
         Write(LibraryBuild.LibraryDll, "dll");
+        Write(LibraryBuild.HostingDll, "dll");
 
         Assert.False(LibraryBuild.IsStale(root));
         Assert.False(LibraryBuild.EnsureCurrent(root, TextWriter.Null)); // current: no build, nothing printed
@@ -50,9 +51,18 @@ public sealed class LibraryBuildTests : IDisposable
         Age("lib/DeepFm.Notebook/Model/FactorizationMachine.cs", "lib/DeepFm.Notebook.Hosting/NotebookHost.cs",
             "lib/DeepFm.Notebook/DeepFm.Notebook.csproj", "Directory.Build.props");
         Write(LibraryBuild.LibraryDll, "dll");
+        Write(LibraryBuild.HostingDll, "dll");
         File.SetLastWriteTimeUtc(Path.Combine(root, source), DateTime.UtcNow.AddMinutes(1));
 
         Assert.Equal("a source changed since the last build", LibraryBuild.StaleReason(root));
+    }
+
+    [Fact]
+    public void A_missing_hosting_dll_beside_the_library_is_stale()
+    {
+        Write(LibraryBuild.LibraryDll, "dll");
+
+        Assert.Equal("not built yet", LibraryBuild.StaleReason(root));
     }
 
     [Fact]
