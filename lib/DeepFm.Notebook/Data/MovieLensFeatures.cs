@@ -86,17 +86,21 @@ public sealed class MovieLensFeatures
             [userVocabulary.Field, genderVocabulary.Field, ageVocabulary.Field, occupationVocabulary.Field, movieVocabulary.Field],
             titleVocabularySize, titleLength);
         int count = userIds.Length, fields = schema.CategoricalFieldCount;
+        int userPosition = schema.UserIdField, moviePosition = schema.MovieIdField;
+        int genderPosition = schema.FieldIndex(MovieLensColumns.UserGender);
+        int agePosition = schema.FieldIndex(MovieLensColumns.BucketizedUserAge);
+        int occupationPosition = schema.FieldIndex(MovieLensColumns.UserOccupationLabel);
         var categorical = new long[count * fields];
         var titleRows = new int[count];
         for (int row = 0; row < count; row++)
         {
-            int offset = row * fields;
-            categorical[offset] = userVocabulary.IndexOf(userIds[row]);
-            categorical[offset + 1] = genderVocabulary.IndexOf(genders[row]);
-            categorical[offset + 2] = ageVocabulary.IndexOf(ages[row]);
-            categorical[offset + 3] = occupationVocabulary.IndexOf(occupations[row]);
+            Span<long> fieldsOfRow = categorical.AsSpan(row * fields, fields);
+            fieldsOfRow[userPosition] = userVocabulary.IndexOf(userIds[row]);
+            fieldsOfRow[genderPosition] = genderVocabulary.IndexOf(genders[row]);
+            fieldsOfRow[agePosition] = ageVocabulary.IndexOf(ages[row]);
+            fieldsOfRow[occupationPosition] = occupationVocabulary.IndexOf(occupations[row]);
             titleRows[row] = movieVocabulary.IndexOf(movieIds[row]);
-            categorical[offset + 4] = titleRows[row];
+            fieldsOfRow[moviePosition] = titleRows[row];
         }
         float[] labels = DataFrameArrays.ToArray(ratings.Columns.GetSingleColumn(MovieLensColumns.Label));
         var encoded = new EncodedRatings(schema, categorical, titleRows, titleMatrix, labels);
