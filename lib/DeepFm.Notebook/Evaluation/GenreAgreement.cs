@@ -30,7 +30,7 @@ public sealed record GenreAgreement(string Model, int Movies, int K, double Neig
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(genres);
-        int movieField = features.Schema.CategoricalFields.ToList().FindIndex(field => field.Name == MovieLensColumns.MovieId);
+        int movieField = features.Schema.MovieIdField;
         int movieCount = features.MovieIds.Count;
         var ratings = new int[movieCount];
         var likes = new int[movieCount];

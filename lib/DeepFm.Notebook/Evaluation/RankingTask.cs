@@ -34,7 +34,7 @@ public sealed class RankingTask
     /// <summary>The fields and sizes candidate rows are encoded with.</summary>
     public FeatureSchema Schema { get; }
 
-    /// <summary>Position of movie_id in a categorical row.</summary>
+    /// <summary>Position of movie_id in a categorical row (<see cref="FeatureSchema.MovieIdField"/>).</summary>
     public int MovieField { get; }
 
     /// <summary>The users evaluated, by user index.</summary>
@@ -58,7 +58,7 @@ public sealed class RankingTask
         ArgumentNullException.ThrowIfNull(testRows);
         EncodedRatings ratings = features.Ratings;
         FeatureSchema schema = ratings.Schema;
-        int userField = FieldIndex(schema, MovieLensColumns.UserId), movieField = FieldIndex(schema, MovieLensColumns.MovieId);
+        int userField = schema.UserIdField, movieField = schema.MovieIdField;
         int userCount = schema.CategoricalFields[userField].Cardinality, movieCount = schema.CategoricalFields[movieField].Cardinality;
 
         var userRows = new long[userCount][];
@@ -108,14 +108,5 @@ public sealed class RankingTask
     {
         ReadOnlySpan<long> categorical = ratings.CategoricalRow(row);
         return ((int)categorical[userField], (int)categorical[movieField]);
-    }
-
-    private static int FieldIndex(FeatureSchema schema, string name)
-    {
-        for (int field = 0; field < schema.CategoricalFieldCount; field++)
-        {
-            if (schema.CategoricalFields[field].Name == name) return field;
-        }
-        throw new ArgumentException($"The schema has no '{name}' field; ranking needs user_id and movie_id.", nameof(schema));
     }
 }

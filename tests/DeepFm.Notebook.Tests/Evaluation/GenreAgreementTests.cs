@@ -51,7 +51,7 @@ public class GenreAgreementTests
         {
             ["1"] = [1, 0, 0, 0], ["4"] = [2, 0, 0, 0], ["2"] = [0, 1, 0, 0], ["3"] = [0, 1, 0, 0], ["20"] = [0, 0.6f, 0.8f, 0],
         };
-        var table = model.named_parameters().Single(parameter => parameter.name.EndsWith("movie_id.weight")).parameter;
+        using var table = model.FieldEmbeddings!.TableOf(features.Schema.MovieIdField);   // a view into the model
         using (torch.no_grad())
         {
             foreach (var (id, vector) in vectors) table[features.MovieIds.IndexOf(id)].copy_(torch.tensor(vector));
