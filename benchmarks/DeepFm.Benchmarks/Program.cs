@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DeepFm.Benchmarks;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Metrics;
 using DeepFm.Notebook.Model;
 using DeepFm.Notebook.Training;
@@ -11,7 +12,7 @@ using DeepFm.Notebook.Training;
 // On a machine shared with other busy processes, OMP_WAIT_POLICY=PASSIVE stops libtorch's OpenMP threads from
 // spinning while they wait, which otherwise makes more threads much slower than one.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-Console.WriteLine(DeepFm.Notebook.Setup.TorchSharpNative.EnsureLoadable());
+Console.WriteLine(TorchSharpNative.EnsureLoadable());
 int epochs = 100, threads = Environment.ProcessorCount;
 string? dataPath = null;
 bool quiet = false;
