@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using DeepFm.Benchmarks;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Metrics;
 using DeepFm.Notebook.Model;
 using DeepFm.Notebook.Training;
@@ -32,7 +33,7 @@ internal static class Benchmark
 {
     public static int Run(string waitPolicy, int epochs, int threads, string? dataPath, DeepFmOptions variant, int breakdownEpochs, bool quiet)
     {
-        Console.WriteLine(DeepFm.Notebook.Setup.TorchSharpNative.EnsureLoadable());
+        Console.WriteLine(TorchSharpNative.EnsureLoadable());
         // The Trainer applies this itself; the breakdown below runs first and must be measured the same way.
         NativeAllocatorTuning.Apply();
         var setupClock = Stopwatch.StartNew();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DeepFm.Notebook.Data;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Model;
 using DeepFm.Notebook.Training;
 using TorchSharp;

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Plots;
 using DeepFm.Notebook.Training;
 using Plotly.NET;
@@ -26,6 +27,13 @@ public sealed partial class ChartExportTests(ITestOutputHelper output) : IDispos
         return TrainingCharts.Auc(history);
     }
 
+    /// <summary>Skips a test that needs a real browser when none is installed (CI installs Chromium, so it runs there).</summary>
+    internal static void SkipWithoutBrowser()
+    {
+        if (ChromiumLocator.TryFind() is null)
+            Assert.Skip("No Chromium to render PNGs with. " + ChromiumLocator.InstallHint);
+    }
+
     [GeneratedRegex(@"<script[^>]*\bsrc\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex ScriptWithSource();
 
@@ -48,6 +56,39 @@ public sealed partial class ChartExportTests(ITestOutputHelper output) : IDispos
         oneEpoch.Add(new EpochRecord(1, 0.69, 0.5, null, null));
         ChartExport.SaveHtml(TrainingCharts.Loss(oneEpoch), path); // overwrites in place
         Assert.Contains("log-loss", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Saving_over_a_file_that_is_not_a_chart_is_refused_and_leaves_it_untouched()
+    {
+        var notAChart = Path.Combine(folder.FullName, "passwd");
+        File.WriteAllText(notAChart, "root:x:0:0");
+
+        var html = Assert.Throws<ChartSaveException>(() => ChartExport.SaveHtml(AucChart(), notAChart));
+        var png = Assert.Throws<ChartSaveException>(() => ChartExport.SavePng(AucChart(), notAChart));
+
+        Assert.Contains(notAChart, html.Message);
+        Assert.Contains(".html", html.Message);
+        Assert.Contains(".png", png.Message);
+        Assert.Equal("root:x:0:0", File.ReadAllText(notAChart));
+    }
+
+    [Fact]
+    public void Saving_where_nothing_can_be_written_names_the_path_and_what_to_do()
+    {
+        var blocker = Path.Combine(folder.FullName, "a-file");
+        File.WriteAllText(blocker, "");
+        var insideAFile = Path.Combine(blocker, "chart.html");   // a folder that cannot exist: its parent is a file
+        var folderPath = Path.Combine(folder.FullName, "taken.html");
+        Directory.CreateDirectory(folderPath);
+
+        var unwritable = Assert.Throws<ChartSaveException>(() => ChartExport.SaveHtml(AucChart(), insideAFile));
+        var aFolder = Assert.Throws<ChartSaveException>(() => ChartExport.SaveHtml(AucChart(), folderPath));
+
+        Assert.Contains(insideAFile, unwritable.Message);
+        Assert.Contains("Choose a folder you can write to", unwritable.Message);
+        Assert.Contains("that is a folder", aFolder.Message);
+        Assert.True(Directory.Exists(folderPath));
     }
 
     [Fact]
@@ -77,6 +118,49 @@ public sealed partial class ChartExportTests(ITestOutputHelper output) : IDispos
         {
             Environment.SetEnvironmentVariable(ChromiumLocator.EnvironmentVariable, previous);
         }
+    }
+
+    [Fact]
+    public void Without_a_browser_SavePng_keeps_the_committed_png_and_says_so_once()
+    {
+        var committed = Path.Combine(folder.FullName, "deepfm_auc.png");
+        File.WriteAllBytes(committed, [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
+        var before = File.GetLastWriteTimeUtc(committed);
+        var previousVariable = Environment.GetEnvironmentVariable(ChromiumLocator.EnvironmentVariable);
+        var previousOut = Console.Out;
+        var console = new StringWriter();
+        try
+        {
+            Environment.SetEnvironmentVariable(ChromiumLocator.EnvironmentVariable, ChromiumLocator.NoBrowser);
+            Console.SetOut(console);
+
+            Assert.Null(ChartExport.SavePng(AucChart(), committed));
+            Assert.Null(ChartExport.SavePng(AucChart(), Path.Combine(folder.FullName, "other.png")));
+            ChartExport.SaveHtml(AucChart(), Path.Combine(folder.FullName, "deepfm_auc.html")); // HTML still written
+        }
+        finally
+        {
+            Console.SetOut(previousOut);
+            Environment.SetEnvironmentVariable(ChromiumLocator.EnvironmentVariable, previousVariable);
+        }
+
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47, 1, 2, 3], File.ReadAllBytes(committed));
+        Assert.Equal(before, File.GetLastWriteTimeUtc(committed));
+        Assert.False(File.Exists(Path.Combine(folder.FullName, "other.png")));
+        Assert.True(File.Exists(Path.Combine(folder.FullName, "deepfm_auc.html")));
+        // Once per process: another test may have printed it already, never twice.
+        Assert.True(PngExportNotice.WasAnnounced);
+        Assert.True(console.ToString().Split(PngExportNotice.Text).Length <= 2, console.ToString());
+        Assert.Contains("apt-get install chromium", PngExportNotice.Text);
+        Assert.Contains(ChromiumLocator.EnvironmentVariable, PngExportNotice.Text);
+    }
+
+    [Fact]
+    public void An_empty_PATH_lookup_finds_no_browser()
+    {
+        Assert.Null(ChromiumLocator.FindOnPath(""));
+        Assert.Null(ChromiumLocator.FindOnPath(null));
+        Assert.Null(ChromiumLocator.FindOnPath(folder.FullName));
     }
 
     [Fact]
@@ -124,6 +208,7 @@ public sealed partial class ChartExportTests(ITestOutputHelper output) : IDispos
     [Trait("Category", "Heavy")]
     public void SavePng_renders_a_png_of_the_requested_size_offline()
     {
+        SkipWithoutBrowser();
         var path = Path.Combine(folder.FullName, "deepfm_auc.png");
         var clock = Stopwatch.StartNew();
         ChartExport.SavePng(AucChart(), path, width: 640, height: 400);
