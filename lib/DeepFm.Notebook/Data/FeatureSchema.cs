@@ -11,8 +11,70 @@ public sealed record CategoricalField(string Name, int Cardinality);
 /// <see cref="FeatureBatch.Categorical"/> and the size of the title token vocabulary (the Keras <c>max_tokens</c>,
 /// 10,000 in the original, so that the title embedding has the original's shape).
 /// </summary>
+/// <remarks>
+/// Field positions have names here, so no code counts columns: <c>categorical[row, schema.MovieIdField]</c> is the
+/// movie of a row, <see cref="UserFields"/> the columns that describe the user, and <see cref="DenseFieldNames"/>
+/// the rows of the model's dense input [B, F, D] (the categorical fields, then the title).
+/// </remarks>
 public sealed record FeatureSchema(IReadOnlyList<CategoricalField> CategoricalFields, int TitleVocabularySize, int TitleLength)
 {
+    /// <summary>The name of the title among the dense fields (it is not a categorical column).</summary>
+    public const string TitleFieldName = MovieLensColumns.MovieTitle;
+
+    /// <summary>The categorical fields that describe the user (the rest describe the movie).</summary>
+    public static IReadOnlyList<string> UserFieldNames { get; } =
+        [MovieLensColumns.UserId, MovieLensColumns.UserGender, MovieLensColumns.BucketizedUserAge, MovieLensColumns.UserOccupationLabel];
+
     /// <summary>Number of categorical fields (five for MovieLens-100k).</summary>
     public int CategoricalFieldCount => CategoricalFields.Count;
+
+    /// <summary>Column of <c>user_id</c> in <see cref="FeatureBatch.Categorical"/>.</summary>
+    public int UserIdField => FieldIndex(MovieLensColumns.UserId);
+
+    /// <summary>Column of <c>movie_id</c> in <see cref="FeatureBatch.Categorical"/>.</summary>
+    public int MovieIdField => FieldIndex(MovieLensColumns.MovieId);
+
+    /// <summary>Columns of the fields in <see cref="UserFieldNames"/> that this schema has, in column order.</summary>
+    public IReadOnlyList<int> UserFields =>
+        Enumerable.Range(0, CategoricalFieldCount).Where(column => UserFieldNames.Contains(CategoricalFields[column].Name)).ToArray();
+
+    /// <summary>
+    /// Names of the dense fields, the rows of the model's [B, F, D] input to the FM and the DNN: every categorical
+    /// field in column order, then <see cref="TitleFieldName"/>.
+    /// </summary>
+    public IReadOnlyList<string> DenseFieldNames => [.. CategoricalFields.Select(categorical => categorical.Name), TitleFieldName];
+
+    /// <summary>Number of dense fields F: the categorical fields plus the title (six for MovieLens-100k).</summary>
+    public int DenseFieldCount => CategoricalFieldCount + 1;
+
+    /// <summary>Row of the title among the dense fields: after every categorical field.</summary>
+    public int TitleDenseField => CategoricalFieldCount;
+
+    /// <summary>
+    /// Where each field's block starts when all fields share one table (the one-hot layout of the original's linear
+    /// term and d2l's single embedding table): offset_f = Σ_{g&lt;f} cardinality_g.
+    /// </summary>
+    public IReadOnlyList<long> FieldOffsets => OffsetsOf(CategoricalFields);
+
+    /// <summary>Rows of that shared table, Σ cardinalities (2,651 for MovieLens-100k: 943 + 2 + 7 + 17 + 1,682).</summary>
+    public long OneHotWidth => CategoricalFields.Sum(categorical => (long)categorical.Cardinality);
+
+    /// <summary>The column of the field called <paramref name="fieldName"/>; throws naming the fields there are.</summary>
+    public int FieldIndex(string fieldName)
+    {
+        for (var field = 0; field < CategoricalFieldCount; field++)
+            if (CategoricalFields[field].Name == fieldName) return field;
+        throw new ArgumentException(
+            $"The schema has no categorical field '{fieldName}'; its fields are {string.Join(", ", CategoricalFields.Select(f => f.Name))}.",
+            nameof(fieldName));
+    }
+
+    /// <summary>offset_f = Σ_{g&lt;f} cardinality_g for <paramref name="fields"/> in order.</summary>
+    public static long[] OffsetsOf(IReadOnlyList<CategoricalField> fields)
+    {
+        var offsets = new long[fields.Count];
+        for (var field = 1; field < offsets.Length; field++)
+            offsets[field] = offsets[field - 1] + fields[field - 1].Cardinality;
+        return offsets;
+    }
 }

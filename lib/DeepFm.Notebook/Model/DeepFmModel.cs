@@ -17,7 +17,8 @@ namespace DeepFm.Notebook.Model;
 /// Dense features: the F categorical embeddings plus the masked-mean title embedding, stacked to [B, F+1, D].
 /// logit = first order (linear over the one-hot categorical fields) + FM (pairwise interactions of the dense
 /// features) + MLP (over the flattened dense features). <see cref="DeepFmOptions"/> switches parts off to give LR,
-/// FM or DNN; parts that are off are not created.
+/// FM or DNN; parts that are off are not created. <see cref="Parts(FeatureBatch)"/> gives the three logits one by
+/// one and <see cref="DenseFieldEmbeddings"/> the shared dense input, for readers who want to look inside.
 /// </remarks>
 // Named DeepFmModel rather than DeepFm: the root namespace is DeepFm, and outside DeepFm.Notebook.Model (tests,
 // notebooks) the name DeepFm would resolve to that namespace (error CS0118).
@@ -64,43 +65,87 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
     /// <summary>Which parts the model has.</summary>
     public DeepFmOptions Options { get; }
 
-    /// <summary>Fields with a dense embedding: every categorical field plus the title.</summary>
-    public int DenseFieldCount => Schema.CategoricalFieldCount + 1;
+    /// <summary>Fields with a dense embedding: every categorical field plus the title (<see cref="FeatureSchema.DenseFieldNames"/>).</summary>
+    public int DenseFieldCount => Schema.DenseFieldCount;
 
     /// <summary>Number of trainable values.</summary>
     public long ParameterCount => ModelSummary.CountParameters(this);
 
-    /// <summary>Logits, float32 [B], of int64 [B, F] categorical indices and int64 [B, L] title tokens.</summary>
+    /// <summary>The categorical fields' shared embeddings (null for logistic regression, which has none).</summary>
+    public FieldEmbeddings? FieldEmbeddings => fieldEmbeddings;
+
+    /// <summary>The title's masked-mean embedding (null for logistic regression).</summary>
+    public MaskedTitleEmbedding? TitleEmbedding => titleEmbedding;
+
+    /// <summary>The first-order weights (null for the DNN variant).</summary>
+    public FirstOrderWeights? FirstOrderWeights => firstOrderWeights;
+
+    /// <summary>The pairwise-interaction layer (null for LR and DNN).</summary>
+    public FactorizationMachine? FactorizationMachine => factorizationMachine;
+
+    /// <summary>The deep component (null for LR and FM).</summary>
+    public Mlp? Mlp => mlp;
+
+    /// <summary>
+    /// Logits, float32 [B], of int64 [B, F] categorical indices and int64 [B, L] title tokens: the sum of the
+    /// <see cref="Parts(Tensor, Tensor)"/>. This is where a batch enters the model, so its indices are checked here,
+    /// once; the parts trust them.
+    /// </summary>
     public override Tensor forward(Tensor categorical, Tensor titleTokens)
+    {
+        CheckInput(categorical, titleTokens);
+        using var scope = torch.NewDisposeScope();
+        return ComputeParts(categorical, titleTokens).Sum().MoveToOuterDisposeScope();   // [B]
+    }
+
+    /// <summary>The first-order, FM and DNN logits of a batch, each float32 [B] (null when the variant lacks it).</summary>
+    public LogitParts Parts(FeatureBatch batch) => Parts(batch.Categorical, batch.TitleTokens);
+
+    /// <summary>The first-order, FM and DNN logits, each float32 [B] (null when the variant lacks it).</summary>
+    public LogitParts Parts(Tensor categorical, Tensor titleTokens)
+    {
+        CheckInput(categorical, titleTokens);
+        return ComputeParts(categorical, titleTokens);
+    }
+
+    /// <summary>
+    /// The dense input that the FM and the DNN share, float32 [B, F, D]: row f is dense field
+    /// <c>Schema.DenseFieldNames[f]</c> (the categorical fields, then the title). Throws for logistic regression.
+    /// </summary>
+    public Tensor DenseFieldEmbeddings(FeatureBatch batch)
+    {
+        CheckInput(batch.Categorical, batch.TitleTokens);
+        return DenseEmbeddings(batch.Categorical, batch.TitleTokens)
+            ?? throw new InvalidOperationException($"Model '{Options.Name}' has no field embeddings (logistic regression learns one weight per value).");
+    }
+
+    // The one check of a batch: same B in both inputs, indices inside the schema's vocabularies.
+    private void CheckInput(Tensor categorical, Tensor titleTokens)
     {
         if (categorical.dim() < 1 || titleTokens.dim() < 1 || categorical.shape[0] != titleTokens.shape[0])
             throw new ArgumentException(
                 $"Categorical [{string.Join(", ", categorical.shape)}] and TitleTokens [{string.Join(", ", titleTokens.shape)}] " +
                 "must hold the same number of examples B.", nameof(titleTokens));
+        IndexInputChecks.RequireIndexColumns(categorical, nameof(FeatureBatch.Categorical), categoricalFieldNames, categoricalCardinalities);
+        IndexInputChecks.RequireTokenIds(titleTokens, nameof(FeatureBatch.TitleTokens), Schema.TitleVocabularySize);
+    }
 
-        using var scope = torch.NewDisposeScope();
-        // Both the field embeddings and the first-order weights read `categorical`: check its indices once here.
-        using var checkedIndices = IndexInputChecks.CheckOnce(categorical, nameof(FeatureBatch.Categorical),
-            categoricalFieldNames, categoricalCardinalities);
-        // The dense features shared by FM and DNN: F categorical embeddings and the title, [B, F+1, D].
-        Tensor? denseEmbeddings = null;
-        if (fieldEmbeddings is not null && titleEmbedding is not null)
-        {
-            var categoricalVectors = fieldEmbeddings.call(categorical);             // [B, F, D]
-            var titleVector = titleEmbedding.call(titleTokens).unsqueeze(1);        // [B, 1, D]
-            denseEmbeddings = torch.cat([categoricalVectors, titleVector], dim: 1);  // [B, F+1, D]
-        }
+    // The dense features shared by FM and DNN: F categorical embeddings and the title, [B, F+1, D]; null without them.
+    private Tensor? DenseEmbeddings(Tensor categorical, Tensor titleTokens)
+    {
+        if (fieldEmbeddings is null || titleEmbedding is null) return null;
+        var categoricalVectors = fieldEmbeddings.call(categorical);              // [B, F, D]
+        var titleVector = titleEmbedding.call(titleTokens).unsqueeze(1);         // [B, 1, D]
+        return torch.cat([categoricalVectors, titleVector], dim: 1);            // [B, F+1, D]
+    }
 
-        var logitParts = new List<Tensor>(3);                                       // each [B, 1]
-        if (firstOrderWeights is not null)
-            logitParts.Add(firstOrderWeights.call(categorical));
-        if (factorizationMachine is not null)
-            logitParts.Add(factorizationMachine.call(denseEmbeddings!));
-        if (mlp is not null)
-            logitParts.Add(mlp.call(denseEmbeddings!.flatten(start_dim: 1)));      // [B, (F+1)·D] in
-
-        var logit = logitParts.Aggregate((sum, part) => sum + part);            // [B, 1]
-        return logit.squeeze(1).MoveToOuterDisposeScope();                      // [B]
+    private LogitParts ComputeParts(Tensor categorical, Tensor titleTokens)
+    {
+        var denseEmbeddings = DenseEmbeddings(categorical, titleTokens);         // [B, F+1, D] or null
+        var firstOrder = firstOrderWeights?.call(categorical).squeeze(1);                         // [B]
+        var pairwise = factorizationMachine?.call(denseEmbeddings!).squeeze(1);                   // [B]
+        var deep = mlp?.call(denseEmbeddings!.flatten(start_dim: 1)).squeeze(1);                 // [B], [B, (F+1)·D] in
+        return new LogitParts(firstOrder, pairwise, deep);
     }
 
     /// <summary>Logits, float32 [B], of a batch.</summary>

@@ -7,22 +7,27 @@ using static TorchSharp.torch.nn;
 namespace DeepFm.Notebook.Model;
 
 /// <summary>
-/// One embedding table per categorical field, the dense vectors e_i that DeepFM's FM and deep components share
-/// (Guo et al. 2017, "DeepFM", arXiv:1703.04247, §2.1 and Figure 4).
+/// The dense vectors e_i of the categorical fields, which DeepFM's FM and deep components share
+/// (Guo et al. 2017, "DeepFM", arXiv:1703.04247, §2.1 and Figure 4): one D-vector per value of every field.
 /// <para>Input: int64 [B, F] per-field indices (<see cref="FeatureBatch.Categorical"/>).
 /// Output: float32 [B, F, D], row f of example b being the embedding of that example's value of field f.</para>
 /// </summary>
 /// <remarks>
+/// All fields share one table of Σ cardinalities rows, field f owning the block that starts at offset_f =
+/// Σ_{g&lt;f} cardinality_g (d2l's layout, and the one-hot layout of <see cref="FirstOrderWeights"/>): one lookup
+/// for all fields instead of one per field, which is what a training step spends its time on.
+/// <see cref="TableOf"/> gives one field's block as its own [cardinality, D] table.
 /// Mirrors <c>tf.feature_column.embedding_column</c> of the original: with a single id per field its "sum" combiner
-/// is the embedding row itself, and the table is initialised truncated-normal with stddev 1/√D.
+/// is the embedding row itself, and each field's block is initialised truncated-normal with stddev 1/√D.
 /// </remarks>
 public sealed class FieldEmbeddings : Module<Tensor, Tensor>
 {
-    private readonly ModuleDict<Embedding> embeddingsByField;
+    private readonly Embedding sharedTable;
+    private readonly Tensor fieldOffsets;
     private readonly string[] fieldNames;
     private readonly long[] cardinalities;
 
-    /// <summary>Creates a table of cardinality × <paramref name="dimension"/> for each field, in schema order.</summary>
+    /// <summary>Creates the table: a cardinality × <paramref name="dimension"/> block for each field, in schema order.</summary>
     public FieldEmbeddings(IReadOnlyList<CategoricalField> fields, int dimension, Generator generator)
         : base(nameof(FieldEmbeddings))
     {
@@ -31,16 +36,17 @@ public sealed class FieldEmbeddings : Module<Tensor, Tensor>
 
         fieldNames = fields.Select(field => field.Name).ToArray();
         cardinalities = fields.Select(field => (long)field.Cardinality).ToArray();
+        Offsets = FeatureSchema.OffsetsOf(fields);
         Dimension = dimension;
 
-        embeddingsByField = new ModuleDict<Embedding>();
-        foreach (var field in fields)
-        {
-            var embedding = Embedding(field.Cardinality, dimension);
-            using (var weight = embedding.weight!)
-                Initializers.FillTruncatedNormal(weight, stddev: 1.0 / Math.Sqrt(dimension), generator);
-            embeddingsByField.Add((field.Name, embedding));
-        }
+        sharedTable = Embedding(cardinalities.Sum(), dimension);
+        // Field by field, in schema order, so the weights are those of one table per field with the same seed.
+        for (var field = 0; field < fields.Count; field++)
+            using (var block = TableOf(field))
+                Initializers.FillTruncatedNormal(block, stddev: 1.0 / Math.Sqrt(dimension), generator);
+        // Offsets are a constant of the layout, not state: keep them out of the state dict.
+        fieldOffsets = torch.tensor(Offsets.ToArray()).unsqueeze(0);   // [1, F]
+        register_buffer(nameof(fieldOffsets), fieldOffsets, persistent: false);
         RegisterComponents();
     }
 
@@ -50,17 +56,34 @@ public sealed class FieldEmbeddings : Module<Tensor, Tensor>
     /// <summary>Number of fields F.</summary>
     public int FieldCount => fieldNames.Length;
 
+    /// <summary>Where each field's block starts in the shared table.</summary>
+    public IReadOnlyList<long> Offsets { get; }
+
+    /// <summary>The shared table, float32 [Σ cardinalities, D].</summary>
+    public Parameter Weights => sharedTable.weight!;
+
+    /// <summary>
+    /// Field <paramref name="field"/>'s block of the table, float32 [cardinality, D]: a view that shares the
+    /// table's storage (changing it changes the model). Row i is the vector of that field's value i.
+    /// </summary>
+    public Tensor TableOf(int field)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(field);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(field, FieldCount);
+        return sharedTable.weight!.narrow(0, Offsets[field], cardinalities[field]);
+    }
+
+    /// <summary>
+    /// Throws, naming the field, unless <paramref name="categorical"/> is int64 [B, F] with every index inside its
+    /// field's vocabulary. <see cref="DeepFmModel"/> checks each batch once; call this when you use the module alone.
+    /// </summary>
+    public void CheckIndices(Tensor categorical) =>
+        IndexInputChecks.RequireIndexColumns(categorical, nameof(FeatureBatch.Categorical), fieldNames, cardinalities);
+
     /// <inheritdoc />
     public override Tensor forward(Tensor categorical)
     {
-        IndexInputChecks.RequireIndexColumns(categorical, nameof(FeatureBatch.Categorical), fieldNames, cardinalities);
-
-        var fieldVectors = new Tensor[FieldCount];
-        for (var field = 0; field < FieldCount; field++)
-        {
-            var (_, embedding) = embeddingsByField[field];
-            fieldVectors[field] = embedding.call(categorical[.., field]);   // [B, D]
-        }
-        return torch.stack(fieldVectors, dim: 1);                           // [B, F, D]
+        var tableRows = categorical + fieldOffsets;     // [B, F], each field's index moved into its block
+        return sharedTable.call(tableRows);             // [B, F, D]
     }
 }

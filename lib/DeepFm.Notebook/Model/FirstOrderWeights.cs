@@ -36,9 +36,7 @@ public sealed class FirstOrderWeights : Module<Tensor, Tensor>
         fieldNames = fields.Select(field => field.Name).ToArray();
         cardinalities = fields.Select(field => (long)field.Cardinality).ToArray();
         OneHotWidth = cardinalities.Sum();
-        var offsets = new long[cardinalities.Length];
-        for (var field = 1; field < offsets.Length; field++)
-            offsets[field] = offsets[field - 1] + cardinalities[field - 1];
+        var offsets = FeatureSchema.OffsetsOf(fields);
 
         featureWeights = Embedding(OneHotWidth, 1);
         using (var weight = featureWeights.weight!)
@@ -62,11 +60,16 @@ public sealed class FirstOrderWeights : Module<Tensor, Tensor>
     /// <summary>The bias b, float32 [1].</summary>
     public Parameter Bias => bias;
 
+    /// <summary>
+    /// Throws, naming the field, unless <paramref name="categorical"/> is int64 [B, F] with every index inside its
+    /// field's vocabulary. <see cref="DeepFmModel"/> checks each batch once; call this when you use the module alone.
+    /// </summary>
+    public void CheckIndices(Tensor categorical) =>
+        IndexInputChecks.RequireIndexColumns(categorical, nameof(FeatureBatch.Categorical), fieldNames, cardinalities);
+
     /// <inheritdoc />
     public override Tensor forward(Tensor categorical)
     {
-        IndexInputChecks.RequireIndexColumns(categorical, nameof(FeatureBatch.Categorical), fieldNames, cardinalities);
-
         var oneHotPositions = categorical + fieldOffsets;                // [B, F], position of each field's 1
         var pickedWeights = featureWeights.call(oneHotPositions);        // [B, F, 1]
         return pickedWeights.sum(dim: 1) + bias;                         // [B, 1]

@@ -8,38 +8,18 @@ namespace DeepFm.Notebook.Model;
 /// with a message that says which field and what to do, instead of a native "index out of range" from the
 /// embedding lookup.
 /// </summary>
+/// <remarks>
+/// <see cref="DeepFmModel"/> runs them once, where a batch enters the model; its parts do not check again, so a
+/// part used on its own (as the notebooks do) is checked by calling its <c>CheckIndices</c> method explicitly.
+/// </remarks>
 internal static class IndexInputChecks
 {
-    // The categorical tensor whose indices the enclosing DeepFmModel.forward has already checked: FieldEmbeddings and
-    // FirstOrderWeights both read it, and checking it twice cost a second reduction and device sync every step.
-    [ThreadStatic] private static Tensor? alreadyChecked;
-
-    /// <summary>
-    /// Checks <paramref name="indices"/> once and lets the modules called inside the returned scope skip their own
-    /// check of that same tensor. Dispose the scope when the forward pass that shares the tensor is done.
-    /// </summary>
-    public static CheckedIndicesScope CheckOnce(Tensor indices, string inputName, IReadOnlyList<string> columnNames, IReadOnlyList<long> columnSizes)
-    {
-        RequireIndexColumns(indices, inputName, columnNames, columnSizes);
-        var previous = alreadyChecked;
-        alreadyChecked = indices;
-        return new CheckedIndicesScope(previous);
-    }
-
-    /// <summary>Restores the previously trusted tensor (normally none) when a checked forward pass ends.</summary>
-    public readonly struct CheckedIndicesScope(Tensor? previous) : IDisposable
-    {
-        /// <inheritdoc />
-        public void Dispose() => alreadyChecked = previous;
-    }
-
     /// <summary>
     /// Requires an int64 [B, columnNames.Length] tensor whose column <c>c</c> holds values in
     /// [0, <paramref name="columnSizes"/>[c]).
     /// </summary>
     public static void RequireIndexColumns(Tensor indices, string inputName, IReadOnlyList<string> columnNames, IReadOnlyList<long> columnSizes)
     {
-        if (ReferenceEquals(indices, alreadyChecked)) return;
         RequireInt64Matrix(indices, inputName);
         if (indices.shape[1] != columnNames.Count)
             throw new ArgumentException(

@@ -47,11 +47,16 @@ public sealed class MaskedTitleEmbedding : Module<Tensor, Tensor>
     /// <summary>Number of token ids, padding and OOV included.</summary>
     public int VocabularySize { get; }
 
+    /// <summary>
+    /// Throws unless <paramref name="titleTokens"/> is int64 [B, L] with every id inside the vocabulary.
+    /// <see cref="DeepFmModel"/> checks each batch once; call this when you use the module alone.
+    /// </summary>
+    public void CheckTokens(Tensor titleTokens) =>
+        IndexInputChecks.RequireTokenIds(titleTokens, nameof(FeatureBatch.TitleTokens), VocabularySize);
+
     /// <inheritdoc />
     public override Tensor forward(Tensor titleTokens)
     {
-        IndexInputChecks.RequireTokenIds(titleTokens, nameof(FeatureBatch.TitleTokens), VocabularySize);
-
         // Each row of titleTokens is one bag; the mean skips padding ids, and an all-padding row gives zeros.
         return tokenEmbeddings.call(titleTokens, null, null);                     // [B, D]
     }

@@ -12,28 +12,18 @@ namespace DeepFm.Notebook.Recommendations;
 /// </summary>
 internal static class MovieEmbeddingSimilarity
 {
-    /// <summary>The suffix of the movie_id table among the model's named parameters (field embeddings are keyed by field name).</summary>
-    public const string MovieEmbeddingSuffix = "movie_id.weight";
-
     /// <summary>
-    /// A copy of the movie embedding table, float32 [movies, D]; throws when the model has none (logistic regression
-    /// learns one number per movie, not a vector).
+    /// A copy of the movie_id block of the model's field embeddings, float32 [movies, D]; throws when the model has
+    /// none (logistic regression learns one number per movie, not a vector).
     /// </summary>
     public static Tensor MovieEmbeddings(DeepFmModel model)
     {
-        var tables = model.named_parameters()
-            .Where(parameter => parameter.name.EndsWith(MovieEmbeddingSuffix, StringComparison.Ordinal)
-                && parameter.parameter.dim() == 2 && parameter.parameter.shape[1] > 1)
-            .ToList();
-        if (tables.Count == 1)
-            return tables[0].parameter.detach().clone();
-
-        string names = string.Join(", ", model.named_parameters().Select(parameter => parameter.name));
-        throw new InvalidOperationException(tables.Count == 0
-            ? $"Model '{model.Options.Name}' has no movie embeddings to compare (its parameters are: {names}). " +
-              "Logistic regression learns one weight per movie, not a vector; use an FM, DNN or DeepFM model for similar movies."
-            : $"Model '{model.Options.Name}' has {tables.Count} parameters ending in '{MovieEmbeddingSuffix}' ({names}); " +
-              "expected exactly one movie embedding table.");
+        FieldEmbeddings fieldEmbeddings = model.FieldEmbeddings
+            ?? throw new InvalidOperationException(
+                $"Model '{model.Options.Name}' has no movie embeddings to compare. Logistic regression learns one weight " +
+                "per movie, not a vector; use an FM, DNN or DeepFM model for similar movies.");
+        using var movieBlock = fieldEmbeddings.TableOf(model.Schema.MovieIdField);
+        return movieBlock.detach().clone();
     }
 
     /// <summary>cos(e_movie, e_m) for every movie m, float[movies] (0 against a zero vector, not NaN).</summary>

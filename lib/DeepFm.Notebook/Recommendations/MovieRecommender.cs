@@ -8,8 +8,8 @@ namespace DeepFm.Notebook.Recommendations;
 
 /// <summary>
 /// Turns a trained <see cref="DeepFmModel"/> into recommendations. <see cref="Recommend"/> scores every movie a user
-/// has not rated: one batch of M candidate rows, the user's four fields repeated beside each candidate's movie index
-/// (categorical int64 [M, 5]) and title tokens (int64 [M, L]), giving P(rating ≥ 4) float32 [M]; the k highest are
+/// has not rated: one batch of M candidate rows, the user's fields repeated beside each candidate's movie index
+/// (categorical int64 [M, F], columns named by <see cref="FeatureSchema"/>) and title tokens (int64 [M, L]), giving P(rating ≥ 4) float32 [M]; the k highest are
 /// the recommendations. <see cref="RatedHighest"/> shows what the user liked for comparison, and
 /// <see cref="SimilarMovies"/> the movies whose learned embeddings point the same way.
 /// </summary>
@@ -106,14 +106,17 @@ public sealed class MovieRecommender
     private float[] Score(int user, int[] candidates)
     {
         if (candidates.Length == 0) return [];
-        int fields = RatingsCatalog.UserFieldCount + 1, length = catalog.TitleLength;
+        FeatureSchema schema = model.Schema;
+        int fields = schema.CategoricalFieldCount, length = catalog.TitleLength, movieColumn = schema.MovieIdField;
+        IReadOnlyList<int> userColumns = schema.UserFields;
         var categorical = new long[candidates.Length * fields];
         var titleTokens = new long[candidates.Length * length];
         ReadOnlySpan<long> userFields = catalog.UserFieldsOf(user);
         for (int i = 0; i < candidates.Length; i++)
         {
-            userFields.CopyTo(categorical.AsSpan(i * fields, RatingsCatalog.UserFieldCount));
-            categorical[i * fields + RatingsCatalog.UserFieldCount] = candidates[i];
+            for (int u = 0; u < userColumns.Count; u++)
+                categorical[i * fields + userColumns[u]] = userFields[u];
+            categorical[i * fields + movieColumn] = candidates[i];
             catalog.TitleTokensOf(candidates[i]).CopyTo(titleTokens.AsSpan(i * length, length));
         }
 

@@ -4,17 +4,15 @@ using Microsoft.Data.Analysis;
 namespace DeepFm.Notebook.Recommendations;
 
 /// <summary>
-/// What the recommender needs to know about users and movies, indexed by vocabulary index: each user's four user
-/// fields (gender, age bucket, occupation and the user id itself) and the stars of every movie they rated; each
-/// movie's id, title and padded title tokens. Built once from the encoded ratings, so a candidate row is encoded
+/// What the recommender needs to know about users and movies, indexed by vocabulary index: each user's fields
+/// (<see cref="FeatureSchema.UserFields"/>: the user id, gender, age bucket and occupation) and the stars of every
+/// movie they rated; each movie's id, title and padded title tokens. Built once from the encoded ratings, so a candidate row is encoded
 /// exactly as the model saw it in training.
 /// </summary>
 internal sealed class RatingsCatalog
 {
-    /// <summary>The user part of a categorical row: user_id, user_gender, bucketized_user_age, user_occupation_label.</summary>
-    public const int UserFieldCount = 4;
-
-    private readonly long[] userFields;                     // [users, 4] row-major
+    private readonly FeatureSchema schema;
+    private readonly long[] userFields;                     // [users, |UserFields|] row-major
     private readonly Dictionary<int, float>[] starsByUser;   // movie index → stars, one dictionary per user index
     private readonly long[] titleTokens;                    // [movies, L] row-major
     private readonly int[] ratingCounts;                    // ratings per movie index
@@ -29,18 +27,22 @@ internal sealed class RatingsCatalog
 
         UserIds = features.UserIds;
         MovieIds = features.MovieIds;
-        TitleLength = features.Schema.TitleLength;
+        schema = features.Schema;
+        TitleLength = schema.TitleLength;
+        IReadOnlyList<int> userColumns = schema.UserFields;
+        int userColumnCount = userColumns.Count, userPosition = schema.UserIdField, moviePosition = schema.MovieIdField;
         float[] stars = DataFrameArrays.ToArray(data.Ratings.Columns.GetSingleColumn(MovieLensColumns.UserRating));
 
-        userFields = new long[UserIds.Count * UserFieldCount];
+        userFields = new long[UserIds.Count * userColumnCount];
         starsByUser = Enumerable.Range(0, UserIds.Count).Select(_ => new Dictionary<int, float>()).ToArray();
         titleTokens = new long[MovieIds.Count * TitleLength];
         ratingCounts = new int[MovieIds.Count];
         for (int row = 0; row < ratings.Count; row++)
         {
             ReadOnlySpan<long> categorical = ratings.CategoricalRow(row);
-            int user = (int)categorical[0], movie = (int)categorical[UserFieldCount];
-            categorical[..UserFieldCount].CopyTo(userFields.AsSpan(user * UserFieldCount, UserFieldCount));
+            int user = (int)categorical[userPosition], movie = (int)categorical[moviePosition];
+            for (int i = 0; i < userColumnCount; i++)
+                userFields[user * userColumnCount + i] = categorical[userColumns[i]];
             ratings.TitleTokensOf(row).CopyTo(titleTokens.AsSpan(movie * TitleLength, TitleLength));
             starsByUser[user][movie] = stars[row];
             ratingCounts[movie]++;
@@ -64,8 +66,9 @@ internal sealed class RatingsCatalog
     /// <summary>Padded title length L.</summary>
     public int TitleLength { get; }
 
-    /// <summary>The user's four user-field indices.</summary>
-    public ReadOnlySpan<long> UserFieldsOf(int user) => userFields.AsSpan(user * UserFieldCount, UserFieldCount);
+    /// <summary>The user's indices in the schema's <see cref="FeatureSchema.UserFields"/> columns, in that order.</summary>
+    public ReadOnlySpan<long> UserFieldsOf(int user) =>
+        userFields.AsSpan(user * schema.UserFields.Count, schema.UserFields.Count);
 
     /// <summary>The movie's padded title token ids, as in training.</summary>
     public ReadOnlySpan<long> TitleTokensOf(int movie) => titleTokens.AsSpan(movie * TitleLength, TitleLength);

@@ -78,18 +78,48 @@ public class DeepFmModelTests
         using var scope = torch.NewDisposeScope();
         using var model = new DeepFmModel(Schema, DeepFmOptions.DeepFm, seed: 6);
         using var batch = ModelTestData.RandomBatch(Schema, batchSize: 9, seed: 7);
-        var parts = model.named_children().ToDictionary(child => child.name, child => (Module<Tensor, Tensor>)child.module);
 
-        var fieldVectors = parts["fieldEmbeddings"].call(batch.Categorical);
-        var titleVector = parts["titleEmbedding"].call(batch.TitleTokens);
+        var fieldVectors = model.FieldEmbeddings!.call(batch.Categorical);
+        var titleVector = model.TitleEmbedding!.call(batch.TitleTokens);
         Assert.Equal(new long[] { 9, 5, 32 }, fieldVectors.shape);
         Assert.Equal(new long[] { 9, 32 }, titleVector.shape);
         var dense = torch.cat([fieldVectors, titleVector.unsqueeze(1)], dim: 1);   // [9, 6, 32]
-        var expected = parts["firstOrderWeights"].call(batch.Categorical)
-                       + parts["factorizationMachine"].call(dense)
-                       + parts["mlp"].call(dense.reshape(9, 6 * 32));
+        Assert.True(ModelTestData.SameValues(dense, model.DenseFieldEmbeddings(batch)));
+        Assert.Equal(["user_id", "user_gender", "bucketized_user_age", "user_occupation_label", "movie_id", "movie_title"], Schema.DenseFieldNames);
 
-        Assert.True(model.Logits(batch).allclose(expected.squeeze(1), rtol: 1e-5, atol: 1e-6));
+        var parts = model.Parts(batch);
+        Assert.True(ModelTestData.SameValues(parts.FirstOrder!, model.FirstOrderWeights!.call(batch.Categorical).squeeze(1)));
+        Assert.True(ModelTestData.SameValues(parts.Pairwise!, model.FactorizationMachine!.call(dense).squeeze(1)));
+        Assert.True(ModelTestData.SameValues(parts.Deep!, model.Mlp!.call(dense.reshape(9, 6 * 32)).squeeze(1)));
+        foreach (var part in new[] { parts.FirstOrder!, parts.Pairwise!, parts.Deep! })
+        {
+            Assert.Equal(new long[] { 9 }, part.shape);
+            Assert.Equal(ScalarType.Float32, part.dtype);
+        }
+        Assert.True(model.Logits(batch).allclose(parts.FirstOrder! + parts.Pairwise! + parts.Deep!, rtol: 1e-5, atol: 1e-6));
+    }
+
+    [Theory]
+    [InlineData("LR", true, false, false)]
+    [InlineData("FM", true, true, false)]
+    [InlineData("DNN", false, false, true)]
+    public void PartsAreNullWhereTheVariantHasNoSuchPart(string presetName, bool firstOrder, bool pairwise, bool deep)
+    {
+        using var scope = torch.NewDisposeScope();
+        var options = DeepFmOptions.Presets.Single(preset => preset.Name == presetName);
+        using var model = new DeepFmModel(Schema, options, seed: 6);
+        using var batch = ModelTestData.RandomBatch(Schema, batchSize: 5, seed: 7);
+
+        var parts = model.Parts(batch);
+
+        Assert.Equal(firstOrder, parts.FirstOrder is not null);
+        Assert.Equal(pairwise, parts.Pairwise is not null);
+        Assert.Equal(deep, parts.Deep is not null);
+        Assert.True(model.Logits(batch).allclose(parts.Sum(), rtol: 1e-5, atol: 1e-6));
+        if (presetName == "LR")
+            Assert.Throws<InvalidOperationException>(() => model.DenseFieldEmbeddings(batch));
+        else
+            Assert.Equal(new long[] { 5, 6, 32 }, model.DenseFieldEmbeddings(batch).shape);
     }
 
     [Fact]
@@ -103,7 +133,7 @@ public class DeepFmModelTests
         loss.backward();
 
         var parameters = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
-        Assert.Equal(14, parameters.Count);   // 5 field tables + title table + linear weights & bias + 3 × (weight, bias)
+        Assert.Equal(10, parameters.Count);   // shared field table + title table + linear weights & bias + 3 × (weight, bias)
         foreach (var (name, parameter) in parameters)
         {
             Assert.True(parameter.grad is not null, $"{name} has no gradient");
@@ -111,16 +141,12 @@ public class DeepFmModelTests
         }
 
         // Each row looked up by the batch gets a gradient, through the FM and the DNN (embeddings) or directly
-        // (linear weights at offset + index).
-        for (var field = 0; field < Schema.CategoricalFieldCount; field++)
-        {
-            var name = Schema.CategoricalFields[field].Name;
-            var rowGradients = parameters[$"fieldEmbeddings.embeddingsByField.{name}.weight"].grad!
-                .index_select(0, batch.Categorical[.., field].unique().Item1);
-            Assert.True((rowGradients.abs().sum(dim: 1) > 0).all().item<bool>(), $"a row of {name} used by the batch got no gradient");
-        }
-        var linearRows = (batch.Categorical + torch.tensor(new long[] { 0, 943, 945, 952, 969 })).flatten().unique().Item1;
-        var linearGradients = parameters["firstOrderWeights.featureWeights.weight"].grad!.index_select(0, linearRows);
+        // (linear weights): the row of field f's index i is offset_f + i in both tables.
+        var tableRows = (batch.Categorical + torch.tensor(Schema.FieldOffsets.ToArray())).flatten().unique().Item1;
+        Assert.Equal(new long[] { 0, 943, 945, 952, 969 }, Schema.FieldOffsets);
+        var embeddingGradients = parameters["fieldEmbeddings.sharedTable.weight"].grad!.index_select(0, tableRows);
+        Assert.True((embeddingGradients.abs().sum(dim: 1) > 0).all().item<bool>(), "a table row used by the batch got no gradient");
+        var linearGradients = parameters["firstOrderWeights.featureWeights.weight"].grad!.index_select(0, tableRows);
         Assert.True((linearGradients.abs() > 0).all().item<bool>());
     }
 
@@ -155,21 +181,30 @@ public class DeepFmModelTests
     }
 
     [Fact]
-    public void ABadIndexIsReportedByTheModelAndTheModulesStillCheckOnTheirOwnAfterwards()
+    public void ABadIndexIsReportedWhereTheBatchEntersTheModelAndByAPartsExplicitCheck()
     {
         using var model = new DeepFmModel(Schema, DeepFmOptions.DeepFm, seed: 3);
         using var batch = ModelTestData.RandomBatch(Schema, batchSize: 4, seed: 5);
         using var badCategorical = batch.Categorical.clone();
         badCategorical[0, 1] = torch.tensor(2L); // user_gender has 2 values: 0 and 1
+        using var badTitles = batch.TitleTokens.clone();
+        badTitles[1, 0] = torch.tensor(10_000L);
 
         var viaModel = Assert.Throws<ArgumentOutOfRangeException>(() => model.call(badCategorical, batch.TitleTokens));
         Assert.Contains("user_gender", viaModel.Message);
+        var viaParts = Assert.Throws<ArgumentOutOfRangeException>(() => model.Parts(badCategorical, batch.TitleTokens));
+        Assert.Contains("user_gender", viaParts.Message);
+        var badTitle = Assert.Throws<ArgumentOutOfRangeException>(() => model.call(batch.Categorical, badTitles));
+        Assert.Contains("TitleTokens", badTitle.Message);
 
-        // The model checks `Categorical` once per forward; outside a forward the modules check by themselves again.
+        // A part used on its own trusts its input; its explicit check says what is wrong.
         using var good = model.call(batch.Categorical, batch.TitleTokens);
-        using var fieldEmbeddings = new FieldEmbeddings(Schema.CategoricalFields, 8, new torch.Generator(1));
-        var viaModule = Assert.Throws<ArgumentOutOfRangeException>(() => fieldEmbeddings.call(badCategorical));
-        Assert.Contains("user_gender", viaModule.Message);
+        var viaFieldEmbeddings = Assert.Throws<ArgumentOutOfRangeException>(() => model.FieldEmbeddings!.CheckIndices(badCategorical));
+        Assert.Contains("user_gender", viaFieldEmbeddings.Message);
+        var viaFirstOrder = Assert.Throws<ArgumentOutOfRangeException>(() => model.FirstOrderWeights!.CheckIndices(badCategorical));
+        Assert.Contains("user_gender", viaFirstOrder.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.TitleEmbedding!.CheckTokens(badTitles));
+        model.FieldEmbeddings!.CheckIndices(batch.Categorical);
     }
 
     [Fact]

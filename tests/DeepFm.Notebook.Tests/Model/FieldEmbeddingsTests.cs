@@ -7,7 +7,7 @@ namespace DeepFm.Notebook.Tests.Model;
 public class FieldEmbeddingsTests
 {
     [Fact]
-    public void StacksOneRowPerFieldFromThatFieldsTable()
+    public void StacksOneRowPerFieldFromThatFieldsBlock()
     {
         using var scope = torch.NewDisposeScope();
         var schema = ModelTestData.MovieLens100kSchema();
@@ -18,30 +18,43 @@ public class FieldEmbeddingsTests
         var fieldVectors = embeddings.call(batch.Categorical);
 
         Assert.Equal(new long[] { 4, 5, 32 }, fieldVectors.shape);
-        var tables = embeddings.named_parameters().ToDictionary(p => p.name, p => p.parameter);
-        var movieIds = batch.Categorical[.., 4];
-        var expectedMovies = tables["embeddingsByField.movie_id.weight"].index_select(0, movieIds);
-        Assert.True(ModelTestData.SameValues(fieldVectors[.., 4, ..], expectedMovies));
-        var expectedUsers = tables["embeddingsByField.user_id.weight"].index_select(0, batch.Categorical[.., 0]);
-        Assert.True(ModelTestData.SameValues(fieldVectors[.., 0, ..], expectedUsers));
+        int movie = schema.MovieIdField, user = schema.UserIdField;
+        var expectedMovies = embeddings.TableOf(movie).index_select(0, batch.Categorical[.., movie]);
+        Assert.True(ModelTestData.SameValues(fieldVectors[.., movie, ..], expectedMovies));
+        var expectedUsers = embeddings.TableOf(user).index_select(0, batch.Categorical[.., user]);
+        Assert.True(ModelTestData.SameValues(fieldVectors[.., user, ..], expectedUsers));
     }
 
     [Fact]
-    public void OneTablePerFieldSizedByTheSchema()
+    public void OneSharedTableWithABlockPerFieldSizedByTheSchema()
     {
         var schema = ModelTestData.MovieLens100kSchema();
         using var generator = new Generator(23);
         using var embeddings = new FieldEmbeddings(schema.CategoricalFields, dimension: 32, generator);
-        var shapes = embeddings.named_parameters().Select(p => (p.name, p.parameter.shape[0], p.parameter.shape[1])).ToList();
-        Assert.Equal(
-            [
-                ("embeddingsByField.user_id.weight", 943L, 32L),
-                ("embeddingsByField.user_gender.weight", 2L, 32L),
-                ("embeddingsByField.bucketized_user_age.weight", 7L, 32L),
-                ("embeddingsByField.user_occupation_label.weight", 17L, 32L),
-                ("embeddingsByField.movie_id.weight", 1682L, 32L),
-            ],
-            shapes);
+
+        Assert.Equal([("sharedTable.weight", 2651L, 32L)],
+            embeddings.named_parameters().Select(p => (p.name, p.parameter.shape[0], p.parameter.shape[1])).ToList());
+        Assert.Equal(schema.FieldOffsets, embeddings.Offsets);
+        Assert.Equal([943L, 2L, 7L, 17L, 1682L], Enumerable.Range(0, 5).Select(field => embeddings.TableOf(field).shape[0]));
+
+        // The blocks are views: writing one changes the table the model trains.
+        using (torch.no_grad())
+            embeddings.TableOf(schema.MovieIdField)[3].fill_(7f);
+        Assert.Equal(7f, embeddings.Weights[969 + 3, 0].item<float>());
+    }
+
+    [Fact]
+    public void EachBlockHasTheWeightsOfASeparateTableDrawnInSchemaOrder()
+    {
+        using var scope = torch.NewDisposeScope();
+        var schema = ModelTestData.MovieLens100kSchema();
+        using var embeddings = new FieldEmbeddings(schema.CategoricalFields, dimension: 8, new Generator(26));
+        using var generator = new Generator(26);
+        foreach (var (field, index) in schema.CategoricalFields.Select((field, index) => (field, index)))
+        {
+            var separate = Initializers.FillTruncatedNormal(torch.empty(field.Cardinality, 8), 1.0 / Math.Sqrt(8), generator);
+            Assert.True(ModelTestData.SameValues(separate, embeddings.TableOf(index)), field.Name);
+        }
     }
 
     [Fact]
@@ -60,20 +73,20 @@ public class FieldEmbeddingsTests
     }
 
     [Fact]
-    public void RejectsBatchesEncodedWithAnotherSchema()
+    public void ItsExplicitCheckRejectsBatchesEncodedWithAnotherSchema()
     {
         using var scope = torch.NewDisposeScope();
         var schema = ModelTestData.MovieLens100kSchema();
         using var generator = new Generator(25);
         using var embeddings = new FieldEmbeddings(schema.CategoricalFields, dimension: 8, generator);
 
-        var tooLarge = Assert.Throws<ArgumentOutOfRangeException>(() => embeddings.call(torch.tensor(new long[] { 0, 0, 0, 0, 1682 }, 1, 5)));
+        var tooLarge = Assert.Throws<ArgumentOutOfRangeException>(() => embeddings.CheckIndices(torch.tensor(new long[] { 0, 0, 0, 0, 1682 }, 1, 5)));
         Assert.Contains("movie_id", tooLarge.Message);
         Assert.Contains("1681", tooLarge.Message);
-        var negative = Assert.Throws<ArgumentOutOfRangeException>(() => embeddings.call(torch.tensor(new long[] { -1, 0, 0, 0, 0 }, 1, 5)));
+        var negative = Assert.Throws<ArgumentOutOfRangeException>(() => embeddings.CheckIndices(torch.tensor(new long[] { -1, 0, 0, 0, 0 }, 1, 5)));
         Assert.Contains("user_id", negative.Message);
-        var wrongWidth = Assert.Throws<ArgumentException>(() => embeddings.call(torch.zeros(2, 4, dtype: ScalarType.Int64)));
+        var wrongWidth = Assert.Throws<ArgumentException>(() => embeddings.CheckIndices(torch.zeros(2, 4, dtype: ScalarType.Int64)));
         Assert.Contains("5 fields", wrongWidth.Message);
-        Assert.Throws<ArgumentException>(() => embeddings.call(torch.zeros(2, 5, dtype: ScalarType.Int32)));
+        Assert.Throws<ArgumentException>(() => embeddings.CheckIndices(torch.zeros(2, 5, dtype: ScalarType.Int32)));
     }
 }

@@ -73,8 +73,9 @@ public class FirstOrderWeightsTests
         var schema = ModelTestData.MovieLens100kSchema();
         using var generator = new Generator(15);
         using var firstOrder = new FirstOrderWeights(schema.CategoricalFields, generator);
-        // gender index 2 would silently read the first age weight through the offsets: it must fail instead.
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => firstOrder.call(torch.tensor(new long[] { 0, 2, 0, 0, 0 }, 1, 5)));
+        // gender index 2 would silently read the first age weight through the offsets: the check catches it
+        // (DeepFmModel runs it on every batch; a module used alone runs it when asked).
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => firstOrder.CheckIndices(torch.tensor(new long[] { 0, 2, 0, 0, 0 }, 1, 5)));
         Assert.Contains("user_gender", error.Message);
     }
 }

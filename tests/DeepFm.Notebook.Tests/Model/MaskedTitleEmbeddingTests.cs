@@ -91,9 +91,9 @@ public class MaskedTitleEmbeddingTests
     {
         using var scope = torch.NewDisposeScope();
         var (title, _) = SmallTitleEmbedding(seed: 8);
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => title.call(torch.tensor(new long[] { 2, 10 }, 1, 2)));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => title.CheckTokens(torch.tensor(new long[] { 2, 10 }, 1, 2)));
         Assert.Contains("TitleVocabularySize", error.Message);
-        Assert.Throws<ArgumentException>(() => title.call(torch.tensor(new float[] { 2, 3 }, 1, 2)));
+        Assert.Throws<ArgumentException>(() => title.CheckTokens(torch.tensor(new float[] { 2, 3 }, 1, 2)));
         title.Dispose();
     }
 }

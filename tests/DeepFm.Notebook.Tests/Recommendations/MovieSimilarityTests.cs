@@ -7,8 +7,7 @@ namespace DeepFm.Notebook.Tests.Recommendations;
 
 public class MovieSimilarityTests
 {
-    private static TorchSharp.Modules.Parameter MovieTable(DeepFmModel model) =>
-        model.named_parameters().Single(parameter => parameter.name.EndsWith("movie_id.weight")).parameter;
+    private static torch.Tensor MovieTable(DeepFmModel model) => model.FieldEmbeddings!.TableOf(model.Schema.MovieIdField);
 
     [Fact]
     public void AMovieWithAnIdenticalEmbeddingHasSimilarityOneAndRanksFirst()
