@@ -8,20 +8,18 @@ namespace DeepFm.Notebook.Data;
 /// 80,000 / 20,000 train/test parts.
 /// <para>With <see cref="ExtraFields"/> switched on, the same code appends the fields the original leaves out
 /// (zip prefix, release year, rating time) after those five, and encodes each movie's genres as a bag
-/// (<see cref="GenreBags"/>). Everything is built from the parsed arrays of <see cref="MovieLens100k"/>.</para>
+/// (<see cref="GenreBags"/>, a further dense field of the model). Everything is built from the parsed arrays of <see cref="MovieLens100k"/>.</para>
 /// </summary>
 public sealed class MovieLensFeatures
 {
     private MovieLensFeatures(IReadOnlyList<IFeatureVocabulary> vocabularies, TitleVectorizer titles, FeatureSchema schema,
-        EncodedRatings ratings, ExtraFields extras, long[]? genreBags, int genreBagLength)
+        EncodedRatings ratings, ExtraFields extras)
     {
         CategoricalVocabularies = vocabularies;
         Titles = titles;
         Schema = schema;
         Ratings = ratings;
         Extras = extras;
-        GenreBags = genreBags;
-        GenreBagLength = genreBagLength;
     }
 
     /// <summary>The vocabulary of every categorical field, in column order.</summary>
@@ -55,14 +53,10 @@ public sealed class MovieLensFeatures
     public ExtraFields Extras { get; }
 
     /// <summary>
-    /// With <see cref="ExtraFields.Genres"/>: each movie's genres as bag ids (<see cref="MovieGenres.BagIdOf"/>,
-    /// 0 = padding), a row-major [movies, <see cref="GenreBagLength"/>] matrix in movie_id vocabulary order, so a
-    /// rating's movie index is also its row here; null without genres.
+    /// With <see cref="ExtraFields.Genres"/>: each movie's genres as a bag, in movie_id vocabulary order (the same
+    /// object as <see cref="FeatureSchema.MovieGenres"/>); null without genres.
     /// </summary>
-    public long[]? GenreBags { get; }
-
-    /// <summary>The width of <see cref="GenreBags"/>: the most genres one movie has (6); 0 without genres.</summary>
-    public int GenreBagLength { get; }
+    public MovieGenreBags? GenreBags => Schema.MovieGenres;
 
     /// <summary>
     /// Builds vocabularies, the title vectorizer and the encoded ratings from the parsed data; the
@@ -109,16 +103,18 @@ public sealed class MovieLensFeatures
         int[] tableRowOfMovie = movieVocabulary.Values.Select(RowOf(movies.Ids)).ToArray();
         TitleVectorizer vectorizer = TitleVectorizer.Adapt(movies.Titles, titleVocabularySize);
         long[] titleMatrix = vectorizer.EncodePadded(tableRowOfMovie.Select(row => movies.Titles[row]).ToArray(), out int titleLength);
-        long[]? genreBags = null;
-        int genreBagLength = 0;
+        MovieGenreBags? genreBags = null;
         if (extras.Genres)
-            genreBags = MovieGenres.EncodeBags(tableRowOfMovie.Select(row => movies.Genres[row]).ToArray(), out genreBagLength);
+        {
+            long[] bagIds = MovieGenres.EncodeBags(tableRowOfMovie.Select(row => movies.Genres[row]).ToArray(), out int bagLength);
+            genreBags = new MovieGenreBags(bagIds, bagLength);
+        }
 
-        var schema = new FeatureSchema(columns.Fields, titleVocabularySize, titleLength);
+        var schema = new FeatureSchema(columns.Fields, titleVocabularySize, titleLength) { MovieGenres = genreBags };
         int[] titleRows = columns.IndicesOf(MovieLensColumns.MovieId);
         float[] labels = ratings.Stars.Select(stars => stars > 3 ? 1f : 0f).ToArray();
         var encoded = new EncodedRatings(schema, columns.RowMajor(), titleRows, titleMatrix, labels);
-        return new MovieLensFeatures(columns.Vocabularies, vectorizer, schema, encoded, extras, genreBags, genreBagLength);
+        return new MovieLensFeatures(columns.Vocabularies, vectorizer, schema, encoded, extras);
     }
 
     /// <summary>The original's split: seed 42, 80,000 train then 20,000 test (smaller counts for small data).</summary>

@@ -45,8 +45,8 @@ public class ExtraFieldEncodingTests
 
         // Movie vocabulary order is "1", "2", "20", "3", "4"; bag id = genre index + 1 (u.genre: Action 1 … War 17).
         Assert.Equal(["1", "2", "20", "3", "4"], features.MovieIds.Values);
-        Assert.Equal(5, features.GenreBagLength); // Star Wars has five genres
-        long[][] bags = features.GenreBags!.Chunk(5).ToArray();
+        Assert.Equal(5, features.GenreBags!.Length); // Star Wars has five genres
+        long[][] bags = features.GenreBags!.Ids.Chunk(5).ToArray();
         Assert.Equal([4L, 5, 6, 0, 0], bags[0]);     // Toy Story: Animation, Children's, Comedy
         Assert.Equal([9L, 18, 0, 0, 0], bags[1]);    // Schindler's List: Drama, War
         Assert.Equal([6L, 9, 0, 0, 0], bags[2]);     // Cold Fever: Comedy, Drama
