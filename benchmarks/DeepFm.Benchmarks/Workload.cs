@@ -8,7 +8,7 @@ namespace DeepFm.Benchmarks;
 
 /// <summary>What the benchmark trains: the two splits and a factory for fresh models over their schema.</summary>
 internal sealed record Workload(string Description, IBatchSource Train, IBatchSource Test,
-    Func<nn.Module<Tensor, Tensor, Tensor>> NewModel, TimeSpan LoadTime, TimeSpan FeatureTime);
+    Func<DeepFmModel> NewModel, TimeSpan LoadTime, TimeSpan FeatureTime);
 
 /// <summary>The benchmark's data and model: MovieLens-100k, the original's split, and one of the four model variants.</summary>
 internal static class Workloads

@@ -128,8 +128,12 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
             ?? throw new InvalidOperationException($"Model '{Options.Name}' has no field embeddings (logistic regression learns one weight per value).");
     }
 
-    // The one check of a batch: same B in both inputs, indices inside the schema's vocabularies.
-    private void CheckInput(Tensor categorical, Tensor titleTokens)
+    /// <summary>
+    /// The one check of a batch, run by <c>forward</c>, <see cref="Parts(Tensor, Tensor)"/> and
+    /// <see cref="DenseFieldEmbeddings"/>: both inputs hold the same B examples and every index lies inside the
+    /// schema's vocabularies; otherwise an exception names the field and what to do.
+    /// </summary>
+    public void CheckInput(Tensor categorical, Tensor titleTokens)
     {
         if (categorical.dim() < 1 || titleTokens.dim() < 1 || categorical.shape[0] != titleTokens.shape[0])
             throw new ArgumentException(

@@ -16,7 +16,7 @@ namespace DeepFm.Notebook.Training;
 public sealed class Trainer : IDisposable
 {
     private readonly nn.Module<Tensor, Tensor, Tensor> model;
-    private readonly Adagrad optimizer;
+    private readonly FlatAdagrad optimizer;
     private readonly BCEWithLogitsLoss lossFunction = nn.BCEWithLogitsLoss();
     private readonly PredictionBuffer trainPredictions = new();
     private readonly PredictionBuffer testPredictions = new();
@@ -32,8 +32,8 @@ public sealed class Trainer : IDisposable
         this.model = model;
         NativeAllocatorTuning.Apply();
         torch.set_num_threads(Options.Threads);
-        optimizer = optim.Adagrad(model.parameters(), lr: Options.LearningRate,
-            initial_accumulator_value: Options.InitialAccumulator, eps: Options.Epsilon);
+        // TorchSharp's optim.Adagrad computes the same update parameter by parameter; this one does it in one buffer.
+        optimizer = new FlatAdagrad(model.parameters(), Options.LearningRate, Options.InitialAccumulator, Options.Epsilon);
     }
 
     /// <summary>The options this trainer was created with.</summary>
@@ -124,11 +124,11 @@ public sealed class Trainer : IDisposable
                 using (batch)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     Tensor logits = model.call(batch.Categorical, batch.TitleTokens);
                     trainPredictions.Append(logits, batch.Labels);
                     lossFunction.call(logits, batch.Labels).backward();
-                    optimizer.step();
+                    optimizer.Step();
                 }
             }
             return trainPredictions.Score("training split");
