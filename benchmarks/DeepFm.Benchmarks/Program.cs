@@ -4,6 +4,7 @@ using System.Globalization;
 using DeepFm.Benchmarks;
 using DeepFm.Notebook.Metrics;
 using DeepFm.Notebook.Model;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Training;
 
 // Trains the original schedule (TrainerOptions defaults: 100 epochs, a validation every 5) and reports time, where a
@@ -31,7 +32,7 @@ internal static class Benchmark
 {
     public static int Run(int epochs, int threads, string? dataPath, DeepFmOptions variant, int breakdownEpochs, bool quiet)
     {
-        Console.WriteLine(DeepFm.Notebook.Setup.TorchSharpNative.EnsureLoadable());
+        Console.WriteLine(DeepFm.Notebook.Hosting.TorchSharpNative.EnsureLoadable());
         // The Trainer applies this itself; the breakdown below runs first and must be measured the same way.
         NativeAllocatorTuning.Apply();
         var setupClock = Stopwatch.StartNew();

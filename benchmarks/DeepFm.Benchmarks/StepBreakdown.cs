@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DeepFm.Notebook.Data;
 using DeepFm.Notebook.Model;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Training;
 using TorchSharp;
 using static TorchSharp.torch;

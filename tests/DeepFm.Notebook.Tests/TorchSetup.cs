@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using DeepFm.Notebook.Setup;
+using DeepFm.Notebook.Hosting;
 
 namespace DeepFm.Notebook.Tests;
 

@@ -1,6 +1,6 @@
 // Runs after restore (the README's set-up step and .ci/run call it): patches TorchSharp's native library where the
 // system libstdc++ is too old for it (Debian 12), and does nothing elsewhere. Prints one line saying what it did.
-using DeepFm.Notebook.Setup;
+using DeepFm.Notebook.Hosting;
 
 try
 {

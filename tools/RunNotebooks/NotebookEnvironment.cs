@@ -14,12 +14,13 @@ public static class NotebookEnvironment
 
     /// <summary>
     /// Where CI and the developers' machines keep the real data: <c>../shared/data/ml-100k.zip</c> beside the
-    /// repository, as a path relative to the repository root (the notebooks' working folder, so no absolute path
-    /// reaches their committed outputs). Null when it is not there.
+    /// repository, as an absolute path (the kernel starts in the notebook's folder, so a relative path would depend
+    /// on which one; the library prints it relative to the kernel's folder, so no absolute path reaches committed
+    /// outputs). Null when it is not there.
     /// </summary>
     public static string? SharedDataBeside(RepositoryLayout layout)
     {
-        var relative = Path.Combine("..", "shared", "data", "ml-100k.zip");
-        return File.Exists(Path.Combine(layout.Root, relative)) ? relative : null;
+        var path = Path.GetFullPath(Path.Combine(layout.Root, "..", "shared", "data", "ml-100k.zip"));
+        return File.Exists(path) ? path : null;
     }
 }

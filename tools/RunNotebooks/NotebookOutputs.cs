@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace DeepFm.RunNotebooks;
@@ -10,7 +8,8 @@ namespace DeepFm.RunNotebooks;
 /// <remarks>
 /// dotnet-repl rewrites the notebook metadata (it drops polyglot_notebook.kernelInfo, which VS Code reads) and stamps
 /// each cell with execution times; taking only outputs and execution counts keeps diffs to what the code produced.
-/// Kernel noise (<see cref="KernelNoise"/>) is left out. The file is written as Jupyter writes it: one-space indents, UTF-8 unescaped, trailing newline.
+/// Kernel noise (<see cref="KernelNoise"/>) is left out. Cells keep their ids, and get one if they lack it
+/// (<see cref="CellIds"/>). The file is written as Jupyter writes it (<see cref="NotebookFile"/>).
 /// </remarks>
 public static class NotebookOutputs
 {
@@ -18,8 +17,8 @@ public static class NotebookOutputs
     /// <exception cref="InvalidDataException">The two notebooks do not have the same cells.</exception>
     public static void Merge(string sourcePath, string executedPath, string targetPath)
     {
-        var source = JsonNode.Parse(File.ReadAllText(sourcePath))!;
-        var executed = JsonNode.Parse(File.ReadAllText(executedPath))!;
+        var source = NotebookFile.Read(sourcePath);
+        var executed = NotebookFile.Read(executedPath);
         var sourceCells = source["cells"]!.AsArray();
         var executedCells = executed["cells"]!.AsArray();
         if (sourceCells.Count != executedCells.Count)
@@ -39,21 +38,7 @@ public static class NotebookOutputs
             executionCount++;
             cell["execution_count"] = executedCells[index]!["execution_count"]?.DeepClone() ?? JsonValue.Create(executionCount);
         }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(targetPath))!);
-        // Write beside the target, then rename: an interrupted run never leaves half a notebook.
-        var temporary = targetPath + ".tmp";
-        using (var stream = File.Create(temporary))
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
-               {
-                   Indented = true,
-                   IndentSize = 1,
-                   Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-               }))
-        {
-            source.WriteTo(writer);
-        }
-        File.AppendAllText(temporary, "\n");
-        File.Move(temporary, targetPath, overwrite: true);
+        CellIds.Ensure(source);
+        NotebookFile.WriteAtomically(source, targetPath);
     }
 }

@@ -7,11 +7,16 @@ namespace DeepFm.RunNotebooks;
 /// <param name="Elapsed">Wall-clock time, kernel start included.</param>
 /// <param name="Failure">The first failing cell, if any cell failed.</param>
 /// <param name="ProcessOutput">What the process printed (stdout then stderr), for failures no cell explains.</param>
+/// <param name="TimedOut">True when the kernel was stopped because it ran past its time limit.</param>
 public sealed record NotebookRun(
-    string Notebook, string OutputPath, int ExitCode, TimeSpan Elapsed, NotebookCellFailure? Failure, string ProcessOutput)
+    string Notebook, string OutputPath, int ExitCode, TimeSpan Elapsed, NotebookCellFailure? Failure, string ProcessOutput,
+    bool TimedOut = false)
 {
+    /// <summary>True when the kernel wrote the executed notebook (checked when the run ended: it may be moved later).</summary>
+    public bool OutputWritten { get; } = File.Exists(OutputPath);
+
     /// <summary>True when the process succeeded, the executed notebook was written and no cell holds an error.</summary>
-    public bool Succeeded => ExitCode == 0 && Failure is null && File.Exists(OutputPath);
+    public bool Succeeded => ExitCode == 0 && Failure is null && OutputWritten;
 
     /// <summary>A report naming the notebook and, on failure, the cell and the error.</summary>
     public string Describe()
@@ -21,8 +26,10 @@ public sealed record NotebookRun(
             return $"{name}: ok ({Elapsed.TotalSeconds:F1} s)";
         if (Failure is not null)
             return $"{name}: {Failure}";
-        var reason = File.Exists(OutputPath) ? $"exit code {ExitCode} but no cell holds an error"
-            : ExitCode > 128 ? $"the kernel process was killed by signal {ExitCode - 128} (a native crash, e.g. an uncaught libtorch error) and wrote no executed notebook"
+        var reason = TimedOut ? "stopped: it ran past its time limit"
+              : OutputWritten ? $"exit code {ExitCode} but no cell holds an error"
+            : ExitCode > 128 ? $"the kernel process was killed by signal {ExitCode - 128} (a native crash, e.g. an " +
+                               "uncaught libtorch error) and wrote no executed notebook"
             : $"exit code {ExitCode} and no executed notebook was written";
         return $"{name}: {reason}. Process output (last lines):\n{Tail(ProcessOutput, 40)}";
     }

@@ -1,91 +1,128 @@
 namespace DeepFm.RunNotebooks;
 
 /// <summary>
-/// Executes notebooks headless, the way a reader's kernel would, and reports the first failing cell.
-/// Two engines: <c>dotnet repl</c> (dotnet-repl, from .config/dotnet-tools.json) and Jupyter's
-/// <c>jupyter nbconvert --execute</c> with the .NET Interactive kernel.
+/// Executes notebooks headless, the way a reader's kernel would, and reports the first failing cell. The kernel
+/// starts in the notebook's own folder, as VS Code and Jupyter start it. Two engines (<see cref="NotebookEngine"/>):
+/// <c>dotnet repl</c> and Jupyter's <c>nbconvert --execute</c> with the .NET Interactive kernel.
 /// </summary>
-public sealed class NotebookRunner(RepositoryLayout layout, IReadOnlyDictionary<string, string> environment, TimeSpan timeoutPerNotebook)
+/// <remarks>
+/// dotnet finds the local tool dotnet-repl from the kernel's folder (.config/dotnet-tools.json above it), so the
+/// notebook must lie inside the repository. dotnet-repl's own <c>--working-dir</c> does not move the kernel (measured:
+/// the kernel still saw the process's folder), so the process itself starts there.
+/// </remarks>
+/// <param name="layout">The repository.</param>
+/// <param name="environment">Variables added to the kernel's environment (DEEPFM_EPOCHS, DEEPFM_DATA, …).</param>
+/// <param name="timeoutPerNotebook">After this the kernel is killed and the run reported as timed out.</param>
+/// <param name="prepared">True when the caller already restored the tools and built the library (the preflight did).</param>
+public sealed class NotebookRunner(
+    RepositoryLayout layout, IReadOnlyDictionary<string, string> environment, TimeSpan timeoutPerNotebook, bool prepared = false)
+    : INotebookExecutor
 {
     /// <summary>The Jupyter kernelspec the notebooks name in their metadata.</summary>
-    public const string KernelName = ".net-csharp";
+    public const string KernelName = JupyterKernel.KernelName;
 
-    private bool toolsReady;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// Restores the local dotnet tools and builds the library in Release when its DLL is missing or older than its
-    /// sources, since the notebooks load that DLL. Cheap when everything is up to date.
+    /// Restores the local dotnet tools and builds the library when it is stale (<see cref="DeepFm.Notebook.Hosting.LibraryBuild"/>); once
+    /// per runner. The run-all tool does this in its preflight; the notebook tests rely on it here.
     /// </summary>
     public async Task PrepareAsync(CancellationToken cancellation = default)
     {
-        if (!toolsReady)
-        {
-            await RunCheckedAsync("dotnet", ["tool", "restore"], TimeSpan.FromMinutes(5), cancellation);
-            toolsReady = true;
-        }
-        if (layout.LibraryIsStale())
-            await RunCheckedAsync("dotnet", ["build", layout.LibraryProject, "-c", "Release", "-nologo", "-v", "q"], TimeSpan.FromMinutes(10), cancellation);
+        if (prepared)
+            return;
+        await DotnetTools.RestoreAsync(layout, cancellation);
+        await Task.Run(() => DeepFm.Notebook.Hosting.LibraryBuild.EnsureCurrent(layout.Root, TextWriter.Null), cancellation);
+        prepared = true;
     }
 
     /// <summary>Runs <paramref name="notebook"/> with dotnet repl, writing the executed copy to <paramref name="outputPath"/>.</summary>
-    public async Task<NotebookRun> RunWithReplAsync(string notebook, string outputPath, CancellationToken cancellation = default)
-    {
-        await PrepareAsync(cancellation);
-        DeleteStale(outputPath);
-        // dotnet-repl exits 2 when a cell fails and still writes the executed notebook.
-        var result = await ProcessRunner.RunAsync("dotnet",
-            ["repl", "--run", notebook, "--exit-after-run", "--output-path", outputPath],
-            layout.Root, environment, timeoutPerNotebook, cancellation);
-        return Outcome(notebook, outputPath, result);
-    }
+    public Task<NotebookRun> RunWithReplAsync(string notebook, string outputPath, CancellationToken cancellation = default) =>
+        RunAsync(NotebookEngine.DotnetRepl, notebook, outputPath, cancellation: cancellation);
 
     /// <summary>
-    /// Runs <paramref name="notebook"/> with <c>jupyter nbconvert --execute</c> and the .NET (C#) kernel, installing
-    /// the kernelspec first if Jupyter does not know it. The kernel starts in the notebook's folder, as in Jupyter.
+    /// Runs <paramref name="notebook"/> with Jupyter's nbconvert, writing the executed copy to <paramref name="outputPath"/>.
     /// </summary>
-    public async Task<NotebookRun> RunWithJupyterAsync(string notebook, string outputPath, CancellationToken cancellation = default)
+    public Task<NotebookRun> RunWithJupyterAsync(string notebook, string outputPath, CancellationToken cancellation = default) =>
+        RunAsync(NotebookEngine.Jupyter, notebook, outputPath, cancellation: cancellation);
+
+    /// <inheritdoc/>
+    /// <remarks>Cell progress comes from dotnet repl only: nbconvert says nothing until the end.</remarks>
+    public async Task<NotebookRun> RunAsync(NotebookEngine engine, string notebook, string outputPath,
+        IReadOnlyDictionary<string, string>? extraEnvironment = null, Action<int>? cellStarted = null,
+        CancellationToken cancellation = default)
     {
         await PrepareAsync(cancellation);
-        await EnsureJupyterKernelAsync(cancellation);
-        DeleteStale(outputPath);
-        // --allow-errors: without it nbconvert writes nothing on a failing cell, and we want the cell's error.
-        var result = await ProcessRunner.RunAsync("jupyter",
-            ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", $"--ExecutePreprocessor.kernel_name={KernelName}",
-             $"--ExecutePreprocessor.timeout={(int)timeoutPerNotebook.TotalSeconds}",
-             "--output-dir", Path.GetDirectoryName(Path.GetFullPath(outputPath))!, "--output", Path.GetFileName(outputPath), notebook],
-            layout.Root, environment, timeoutPerNotebook + TimeSpan.FromMinutes(1), cancellation);
-        return Outcome(notebook, outputPath, result);
+        notebook = Path.GetFullPath(notebook);
+        outputPath = Path.GetFullPath(outputPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
+        File.Delete(outputPath); // a leftover from an earlier run must not pass for this run's result
+        var variables = new Dictionary<string, string>(environment);
+        foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>())
+            variables[name] = value;
+        var kernelFolder = Path.GetDirectoryName(notebook)!;
+        if (engine == NotebookEngine.Jupyter)
+            await JupyterKernel.EnsureKernelAsync(layout, cancellation);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var result = engine == NotebookEngine.Jupyter
+                ? await RunJupyterAsync(notebook, outputPath, kernelFolder, variables, cancellation)
+                : await RunReplAsync(notebook, outputPath, kernelFolder, variables, cellStarted, cancellation);
+            var failure = File.Exists(outputPath) ? NotebookCellFailure.FindFirst(outputPath) : null;
+            return new NotebookRun(notebook, outputPath, result.ExitCode, result.Elapsed, failure, result.Output);
+        }
+        catch (TimeoutException timeout)
+        {
+            // The kernel was killed: whatever it wrote is not a complete run.
+            File.Delete(outputPath);
+            return new NotebookRun(notebook, outputPath, -1, clock.Elapsed, null, timeout.Message, TimedOut: true);
+        }
     }
 
     /// <summary>True when a <c>jupyter</c> command is on the PATH.</summary>
-    public static bool JupyterIsInstalled() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Any(folder => folder.Length > 0 && File.Exists(Path.Combine(folder, "jupyter")));
+    public static bool JupyterIsInstalled() => JupyterKernel.FindJupyter(Environment.GetEnvironmentVariable("PATH")) is not null;
 
-    private async Task EnsureJupyterKernelAsync(CancellationToken cancellation)
+    private Task<ProcessRunner.Result> RunJupyterAsync(string notebook, string outputPath, string kernelFolder,
+        IReadOnlyDictionary<string, string> variables, CancellationToken cancellation) =>
+        // --allow-errors: without it nbconvert writes nothing on a failing cell, and we want the cell's error.
+        ProcessRunner.RunAsync("jupyter",
+            ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", $"--ExecutePreprocessor.kernel_name={KernelName}",
+             $"--ExecutePreprocessor.timeout={(int)timeoutPerNotebook.TotalSeconds}",
+             "--output-dir", Path.GetDirectoryName(outputPath)!, "--output", Path.GetFileName(outputPath), notebook],
+            kernelFolder, variables, timeoutPerNotebook + TimeSpan.FromMinutes(1), cancellation);
+
+    private async Task<ProcessRunner.Result> RunReplAsync(string notebook, string outputPath, string kernelFolder,
+        IReadOnlyDictionary<string, string> variables, Action<int>? cellStarted, CancellationToken cancellation)
     {
-        var kernels = await ProcessRunner.RunAsync("jupyter", ["kernelspec", "list"], layout.Root, null, TimeSpan.FromMinutes(1), cancellation);
-        if (!kernels.Output.Split('\n').Any(line => line.Trim().StartsWith(KernelName + " ", StringComparison.Ordinal)))
-            await RunCheckedAsync("dotnet", ["interactive", "jupyter", "install"], TimeSpan.FromMinutes(2), cancellation);
+        var logFolder = Directory.CreateTempSubdirectory("deepfm-repl-log-").FullName;
+        try
+        {
+            // dotnet-repl exits 2 when a cell fails and still writes the executed notebook.
+            var process = ProcessRunner.RunAsync("dotnet",
+                ["repl", "--run", notebook, "--exit-after-run", "--output-path", outputPath, "--log-path", logFolder],
+                kernelFolder, variables, timeoutPerNotebook, cancellation);
+            var progress = new ReplCellProgress(logFolder, NotebookFile.CodeCellFlags(NotebookFile.Read(notebook)));
+            await FollowCellsAsync(process, progress, cellStarted);
+            return await process;
+        }
+        finally
+        {
+            Directory.Delete(logFolder, recursive: true);
+        }
     }
 
-    private static NotebookRun Outcome(string notebook, string outputPath, ProcessRunner.Result result)
+    private static async Task FollowCellsAsync(Task process, ReplCellProgress progress, Action<int>? cellStarted)
     {
-        var failure = File.Exists(outputPath) ? NotebookCellFailure.FindFirst(outputPath) : null;
-        return new NotebookRun(notebook, outputPath, result.ExitCode, result.Elapsed, failure, result.Output);
-    }
-
-    private static void DeleteStale(string outputPath)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-        File.Delete(outputPath); // a leftover from an earlier run must not pass for this run's result
-    }
-
-    private async Task RunCheckedAsync(string fileName, string[] arguments, TimeSpan timeout, CancellationToken cancellation)
-    {
-        var result = await ProcessRunner.RunAsync(fileName, arguments, layout.Root, null, timeout, cancellation);
-        if (result.ExitCode != 0)
-            throw new InvalidOperationException(
-                $"'{fileName} {string.Join(' ', arguments)}' failed in {layout.Root} with exit code {result.ExitCode}:\n{result.Output}");
+        var reported = 0;
+        while (!process.IsCompleted)
+        {
+            await Task.WhenAny(process, Task.Delay(PollInterval));
+            var started = progress.Poll();
+            if (started != reported && cellStarted is not null)
+                cellStarted(started);
+            reported = started;
+        }
     }
 }

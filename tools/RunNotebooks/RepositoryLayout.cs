@@ -42,25 +42,4 @@ public sealed class RepositoryLayout
         Directory.Exists(NotebooksFolder)
             ? Directory.GetFiles(NotebooksFolder, "*.ipynb").Order(StringComparer.Ordinal).ToArray()
             : [];
-
-    /// <summary>
-    /// True when the Release library is missing or older than one of the files it is built from
-    /// (its sources, project file and the central package versions).
-    /// </summary>
-    public bool LibraryIsStale()
-    {
-        if (!File.Exists(LibraryDll))
-            return true;
-        var builtAt = File.GetLastWriteTimeUtc(LibraryDll);
-        var libraryFolder = Path.GetDirectoryName(LibraryProject)!;
-        var inputs = Directory.EnumerateFiles(libraryFolder, "*.cs*", SearchOption.AllDirectories)
-            .Where(path => !IsUnder(path, Path.Combine(libraryFolder, "bin")) && !IsUnder(path, Path.Combine(libraryFolder, "obj")))
-            .Append(Path.Combine(Root, "Directory.Packages.props"))
-            .Append(Path.Combine(Root, "Directory.Build.props"))
-            .Where(File.Exists);
-        return inputs.Any(path => File.GetLastWriteTimeUtc(path) > builtAt);
-    }
-
-    private static bool IsUnder(string path, string folder) =>
-        path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DeepFm.Notebook.Data;
+using DeepFm.Notebook.Hosting;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

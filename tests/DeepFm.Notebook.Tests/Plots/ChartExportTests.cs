@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Plots;
 using DeepFm.Notebook.Training;
 using Plotly.NET;
@@ -24,6 +25,13 @@ public sealed partial class ChartExportTests(ITestOutputHelper output) : IDispos
             history.Add(new EpochRecord(epoch, 0.6 - 0.2 / epoch, 0.9 - 0.4 / epoch,
                 epoch % 5 == 0 ? 0.62 - 0.1 / epoch : null, epoch % 5 == 0 ? 0.85 - 0.3 / epoch : null));
         return TrainingCharts.Auc(history);
+    }
+
+    /// <summary>Skips a test that needs a real browser when none is installed (CI installs Chromium, so it runs there).</summary>
+    internal static void SkipWithoutBrowser()
+    {
+        if (ChromiumLocator.TryFind() is null)
+            Assert.Skip("No Chromium to render PNGs with. " + ChromiumLocator.InstallHint);
     }
 
     [GeneratedRegex(@"<script[^>]*\bsrc\s*=", RegexOptions.IgnoreCase)]
@@ -80,6 +88,49 @@ public sealed partial class ChartExportTests(ITestOutputHelper output) : IDispos
     }
 
     [Fact]
+    public void Without_a_browser_SavePng_keeps_the_committed_png_and_says_so_once()
+    {
+        var committed = Path.Combine(folder.FullName, "deepfm_auc.png");
+        File.WriteAllBytes(committed, [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
+        var before = File.GetLastWriteTimeUtc(committed);
+        var previousVariable = Environment.GetEnvironmentVariable(ChromiumLocator.EnvironmentVariable);
+        var previousOut = Console.Out;
+        var console = new StringWriter();
+        try
+        {
+            Environment.SetEnvironmentVariable(ChromiumLocator.EnvironmentVariable, ChromiumLocator.NoBrowser);
+            Console.SetOut(console);
+
+            Assert.Null(ChartExport.SavePng(AucChart(), committed));
+            Assert.Null(ChartExport.SavePng(AucChart(), Path.Combine(folder.FullName, "other.png")));
+            ChartExport.SaveHtml(AucChart(), Path.Combine(folder.FullName, "deepfm_auc.html")); // HTML still written
+        }
+        finally
+        {
+            Console.SetOut(previousOut);
+            Environment.SetEnvironmentVariable(ChromiumLocator.EnvironmentVariable, previousVariable);
+        }
+
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47, 1, 2, 3], File.ReadAllBytes(committed));
+        Assert.Equal(before, File.GetLastWriteTimeUtc(committed));
+        Assert.False(File.Exists(Path.Combine(folder.FullName, "other.png")));
+        Assert.True(File.Exists(Path.Combine(folder.FullName, "deepfm_auc.html")));
+        // Once per process: another test may have printed it already, never twice.
+        Assert.True(PngExportNotice.WasAnnounced);
+        Assert.True(console.ToString().Split(PngExportNotice.Text).Length <= 2, console.ToString());
+        Assert.Contains("apt-get install chromium", PngExportNotice.Text);
+        Assert.Contains(ChromiumLocator.EnvironmentVariable, PngExportNotice.Text);
+    }
+
+    [Fact]
+    public void An_empty_PATH_lookup_finds_no_browser()
+    {
+        Assert.Null(ChromiumLocator.FindOnPath(""));
+        Assert.Null(ChromiumLocator.FindOnPath(null));
+        Assert.Null(ChromiumLocator.FindOnPath(folder.FullName));
+    }
+
+    [Fact]
     public void SavePng_with_an_executable_that_is_no_browser_fails_clearly_and_writes_nothing()
     {
         var target = Path.Combine(folder.FullName, "a.png");
@@ -124,6 +175,7 @@ public sealed partial class ChartExportTests(ITestOutputHelper output) : IDispos
     [Trait("Category", "Heavy")]
     public void SavePng_renders_a_png_of_the_requested_size_offline()
     {
+        SkipWithoutBrowser();
         var path = Path.Combine(folder.FullName, "deepfm_auc.png");
         var clock = Stopwatch.StartNew();
         ChartExport.SavePng(AucChart(), path, width: 640, height: 400);
