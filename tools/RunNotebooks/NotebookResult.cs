@@ -13,11 +13,11 @@ public sealed record NotebookResult(string Name, NotebookRun Run, int CodeCells,
     /// <summary>True when the notebook ran without an error.</summary>
     public bool Succeeded => Run.Succeeded;
 
-    /// <summary>A few words for the summary table: "ok", "cell 12: InvalidOperationException", "timed out".</summary>
+    /// <summary>A few words for the summary table: "ok", "code cell 7: IOException", "timed out".</summary>
     public string ShortReason => Run switch
     {
         { Succeeded: true } => "ok",
-        { Failure: { } failure } => $"cell {failure.CellIndex}: {ExceptionName(failure)}",
+        { Failure: { } failure } => $"{failure.Location}: {ExceptionName(failure)}",
         { TimedOut: true } => "timed out",
         { ExitCode: > 128 } => "kernel crashed",
         _ => $"exit code {Run.ExitCode}",

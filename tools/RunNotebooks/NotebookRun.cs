@@ -26,8 +26,9 @@ public sealed record NotebookRun(
             return $"{name}: ok ({Elapsed.TotalSeconds:F1} s)";
         if (Failure is not null)
             return $"{name}: {Failure}";
-        var reason = TimedOut ? "stopped: it ran past its time limit"
-              : OutputWritten ? $"exit code {ExitCode} but no cell holds an error"
+        if (TimedOut)
+            return $"{name}: stopped after {RunSummary.Format(Elapsed)}, its time limit (the runner's --timeout MINUTES raises it).";
+        var reason = OutputWritten ? $"exit code {ExitCode} but no cell holds an error"
             : ExitCode > 128 ? $"the kernel process was killed by signal {ExitCode - 128} (a native crash, e.g. an " +
                                "uncaught libtorch error) and wrote no executed notebook"
             : $"exit code {ExitCode} and no executed notebook was written";

@@ -47,7 +47,9 @@ public sealed class NotebookRunner(
         RunAsync(NotebookEngine.Jupyter, notebook, outputPath, cancellation: cancellation);
 
     /// <inheritdoc/>
-    /// <remarks>Cell progress comes from dotnet repl only: nbconvert says nothing until the end.</remarks>
+    /// <remarks>
+    /// Cell progress comes from dotnet repl's event log (<see cref="ReplCellProgress"/>) or from nbconvert's debug log.
+    /// </remarks>
     public async Task<NotebookRun> RunAsync(NotebookEngine engine, string notebook, string outputPath,
         IReadOnlyDictionary<string, string>? extraEnvironment = null, Action<int>? cellStarted = null,
         CancellationToken cancellation = default)
@@ -68,7 +70,7 @@ public sealed class NotebookRunner(
         try
         {
             var result = engine == NotebookEngine.Jupyter
-                ? await RunJupyterAsync(notebook, outputPath, kernelFolder, variables, cancellation)
+                ? await RunJupyterAsync(notebook, outputPath, kernelFolder, variables, cellStarted, cancellation)
                 : await RunReplAsync(notebook, outputPath, kernelFolder, variables, cellStarted, cancellation);
             var failure = File.Exists(outputPath) ? NotebookCellFailure.FindFirst(outputPath) : null;
             return new NotebookRun(notebook, outputPath, result.ExitCode, result.Elapsed, failure, result.Output);
@@ -85,13 +87,22 @@ public sealed class NotebookRunner(
     public static bool JupyterIsInstalled() => JupyterKernel.FindJupyter(Environment.GetEnvironmentVariable("PATH")) is not null;
 
     private Task<ProcessRunner.Result> RunJupyterAsync(string notebook, string outputPath, string kernelFolder,
-        IReadOnlyDictionary<string, string> variables, CancellationToken cancellation) =>
+        IReadOnlyDictionary<string, string> variables, Action<int>? cellStarted, CancellationToken cancellation)
+    {
+        // nbconvert says which cell it executes only at debug level ("[NbConvertApp] Executing cell:", code cells only).
+        var started = 0;
+        void CountCells(string line)
+        {
+            if (line.StartsWith(JupyterKernel.CellStartLogLine, StringComparison.Ordinal))
+                cellStarted?.Invoke(Interlocked.Increment(ref started));
+        }
         // --allow-errors: without it nbconvert writes nothing on a failing cell, and we want the cell's error.
-        ProcessRunner.RunAsync("jupyter",
+        return ProcessRunner.RunAsync("jupyter",
             ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", $"--ExecutePreprocessor.kernel_name={KernelName}",
-             $"--ExecutePreprocessor.timeout={(int)timeoutPerNotebook.TotalSeconds}",
+             $"--ExecutePreprocessor.timeout={(int)timeoutPerNotebook.TotalSeconds}", "--log-level=DEBUG",
              "--output-dir", Path.GetDirectoryName(outputPath)!, "--output", Path.GetFileName(outputPath), notebook],
-            kernelFolder, variables, timeoutPerNotebook + TimeSpan.FromMinutes(1), cancellation);
+            kernelFolder, variables, timeoutPerNotebook + TimeSpan.FromMinutes(1), cancellation, CountCells);
+    }
 
     private async Task<ProcessRunner.Result> RunReplAsync(string notebook, string outputPath, string kernelFolder,
         IReadOnlyDictionary<string, string> variables, Action<int>? cellStarted, CancellationToken cancellation)

@@ -80,7 +80,7 @@ public sealed class PlainRunDisplay(TextWriter output, TextWriter errors) : IRun
                 if (!force && now - lastLine < MinimumGap)
                     return;
                 lastLine = now;
-                // Jupyter's nbconvert reports no cells: then only the time.
+                // Before the first cell starts (the kernel is loading): only the time.
                 text = cell == 0
                     ? $"{prefix}: still running, {RunSummary.Format(now)} elapsed"
                     : $"{prefix}: {verb} cell {cell}/{codeCells}, {RunSummary.Format(now)} elapsed";

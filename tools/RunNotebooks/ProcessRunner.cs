@@ -16,7 +16,8 @@ public static class ProcessRunner
     /// </summary>
     public static async Task<Result> RunAsync(
         string fileName, IEnumerable<string> arguments, string workingDirectory,
-        IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, CancellationToken cancellation = default)
+        IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, CancellationToken cancellation = default,
+        Action<string>? onLine = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -35,8 +36,8 @@ public static class ProcessRunner
         var stderr = new StringBuilder();
         var clock = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) => Receive(stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => Receive(stderr, e.Data);
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
@@ -58,5 +59,14 @@ public static class ProcessRunner
                 $"Output so far:\n{stdout}{stderr}");
         }
         return new Result(process.ExitCode, $"{stdout}{stderr}", clock.Elapsed);
+
+        void Receive(StringBuilder buffer, string? line)
+        {
+            if (line is null)
+                return;
+            lock (buffer)
+                buffer.AppendLine(line);
+            onLine?.Invoke(line);
+        }
     }
 }

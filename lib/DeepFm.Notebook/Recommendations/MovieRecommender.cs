@@ -35,7 +35,7 @@ public sealed class MovieRecommender
     /// <summary>
     /// The <paramref name="k"/> movies <paramref name="userId"/> has not rated with the highest predicted probability
     /// of a 4–5 star rating (fewer if fewer are left). Columns: <c>rank</c> (1…), <c>movie_id</c>,
-    /// <c>movie_title</c>, <c>score</c>; sorted by score descending, ties by movie id.
+    /// <c>movie_title</c>, <c>score</c> (4 decimals); sorted by score descending, ties by movie id.
     /// </summary>
     public DataFrame Recommend(string userId, int k = 10)
     {
@@ -49,7 +49,7 @@ public sealed class MovieRecommender
             .ThenBy(i => catalog.MovieIds.Values[candidates[i]], Comparer<string>.Create(RatingsCatalog.CompareIds))
             .Take(k)
             .ToList();
-        return Table(ranked.Select(i => candidates[i]).ToList(), "score", ranked.Select(i => scores[i]));
+        return Table(ranked.Select(i => candidates[i]).ToList(), "score", ranked.Select(i => Rounded(scores[i])));
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ public sealed class MovieRecommender
     /// <summary>
     /// The <paramref name="k"/> movies whose learned movie_id embeddings have the highest cosine similarity with
     /// that of <paramref name="movieId"/>, the movie itself left out. Columns: <c>rank</c>, <c>movie_id</c>,
-    /// <c>movie_title</c>, <c>similarity</c> (−1…1), <c>ratings</c>; ties by movie id. Only movies with at least
+    /// <c>movie_title</c>, <c>similarity</c> (−1…1, 4 decimals), <c>ratings</c>; ties by movie id. Only movies with at least
     /// <paramref name="minimumRatings"/> ratings are listed: a movie rated a handful of times keeps an embedding close
     /// to its random start, and among 1,682 random vectors some are close to any query by chance. Throws
     /// <see cref="InvalidOperationException"/> for a model without embeddings (the LR preset).
@@ -88,7 +88,7 @@ public sealed class MovieRecommender
             .ThenBy(other => catalog.MovieIds.Values[other], Comparer<string>.Create(RatingsCatalog.CompareIds))
             .Take(k)
             .ToList();
-        DataFrame table = Table(ranked, "similarity", ranked.Select(other => similarities[other]));
+        DataFrame table = Table(ranked, "similarity", ranked.Select(other => Rounded(similarities[other])));
         table.Columns.Add(new PrimitiveDataFrameColumn<int>("ratings", ranked.Select(catalog.RatingCountOf)));
         return table;
     }
@@ -136,6 +136,9 @@ public sealed class MovieRecommender
             if (wasTraining) model.train();
         }
     }
+
+    // Tables show 4 decimals: more digits than that are noise to a reader (the ranking uses the exact values).
+    private static float Rounded(float value) => MathF.Round(value, 4);
 
     private DataFrame Table<T>(IReadOnlyList<int> movies, string valueColumn, IEnumerable<T> values) where T : unmanaged =>
         new(new PrimitiveDataFrameColumn<int>("rank", Enumerable.Range(1, movies.Count)),

@@ -25,7 +25,8 @@ public sealed class NotebookCellFailureTests : IDisposable
         Assert.Equal(2, failure.CellIndex);
         Assert.Equal("throw new InvalidOperationException(\"boom\");", failure.FirstSourceLine);
         Assert.Contains("boom", failure.ErrorText);
-        Assert.Contains("cell 2", failure.ToString());
+        Assert.Equal(2, failure.CodeCellNumber); // the second code cell: what the run's progress called "cell 2/3"
+        Assert.StartsWith("code cell 2 (", failure.ToString());
     }
 
     [Fact]

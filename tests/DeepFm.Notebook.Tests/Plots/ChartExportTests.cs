@@ -59,6 +59,39 @@ public sealed partial class ChartExportTests(ITestOutputHelper output) : IDispos
     }
 
     [Fact]
+    public void Saving_over_a_file_that_is_not_a_chart_is_refused_and_leaves_it_untouched()
+    {
+        var notAChart = Path.Combine(folder.FullName, "passwd");
+        File.WriteAllText(notAChart, "root:x:0:0");
+
+        var html = Assert.Throws<ChartSaveException>(() => ChartExport.SaveHtml(AucChart(), notAChart));
+        var png = Assert.Throws<ChartSaveException>(() => ChartExport.SavePng(AucChart(), notAChart));
+
+        Assert.Contains(notAChart, html.Message);
+        Assert.Contains(".html", html.Message);
+        Assert.Contains(".png", png.Message);
+        Assert.Equal("root:x:0:0", File.ReadAllText(notAChart));
+    }
+
+    [Fact]
+    public void Saving_where_nothing_can_be_written_names_the_path_and_what_to_do()
+    {
+        var blocker = Path.Combine(folder.FullName, "a-file");
+        File.WriteAllText(blocker, "");
+        var insideAFile = Path.Combine(blocker, "chart.html");   // a folder that cannot exist: its parent is a file
+        var folderPath = Path.Combine(folder.FullName, "taken.html");
+        Directory.CreateDirectory(folderPath);
+
+        var unwritable = Assert.Throws<ChartSaveException>(() => ChartExport.SaveHtml(AucChart(), insideAFile));
+        var aFolder = Assert.Throws<ChartSaveException>(() => ChartExport.SaveHtml(AucChart(), folderPath));
+
+        Assert.Contains(insideAFile, unwritable.Message);
+        Assert.Contains("Choose a folder you can write to", unwritable.Message);
+        Assert.Contains("that is a folder", aFolder.Message);
+        Assert.True(Directory.Exists(folderPath));
+    }
+
+    [Fact]
     public void SavePng_with_a_missing_browser_names_the_path_and_what_to_install()
     {
         var missing = Path.Combine(folder.FullName, "no-such-chromium");

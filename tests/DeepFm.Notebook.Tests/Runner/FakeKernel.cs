@@ -16,6 +16,9 @@ internal sealed class FakeKernel : INotebookExecutor
     /// <summary>Files the notebook saves into its assets folder before any cell fails.</summary>
     public IReadOnlyDictionary<string, string> ChartFiles { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>True: the kernel is stopped at its time limit after saving the charts, writing no notebook.</summary>
+    public bool TimesOut { get; init; }
+
     /// <summary>What DEEPFM_ASSETS was for each run.</summary>
     public List<string?> AssetsFolders { get; } = [];
 
@@ -27,6 +30,9 @@ internal sealed class FakeKernel : INotebookExecutor
         AssetsFolders.Add(assets);
         foreach (var (name, content) in ChartFiles)
             File.WriteAllText(Path.Combine(assets ?? throw new InvalidOperationException("no DEEPFM_ASSETS"), name), content);
+
+        if (TimesOut)
+            return Task.FromResult(new NotebookRun(notebook, outputPath, -1, TimeSpan.FromMinutes(30), null, "", TimedOut: true));
 
         var executed = NotebookFile.Read(notebook);
         var started = 0;

@@ -46,4 +46,18 @@ public sealed class RunnerCellProgressTests : IDisposable
         File.AppendAllText(log, CellStart);
         Assert.Equal(2, progress.Poll());
     }
+
+    [Fact]
+    public async Task NbconvertsDebugLinesReachTheCallbackAsTheyArePrinted()
+    {
+        // What nbconvert --log-level=DEBUG prints on stderr as it starts each code cell.
+        var script = $"echo '{JupyterKernel.CellStartLogLine}' >&2; echo 'Console.WriteLine(1);' >&2; echo '{JupyterKernel.CellStartLogLine}' >&2";
+        var lines = new List<string>();
+
+        var result = await ProcessRunner.RunAsync("sh", ["-c", script], folder, null, TimeSpan.FromMinutes(1),
+            TestContext.Current.CancellationToken, line => { lock (lines) lines.Add(line); });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(2, lines.Count(line => line.StartsWith(JupyterKernel.CellStartLogLine, StringComparison.Ordinal)));
+    }
 }

@@ -80,6 +80,22 @@ public sealed class RunnerNoDamageTests : IDisposable
     }
 
     [Fact]
+    public async Task ANotebookStoppedAtItsTimeLimitChangesNothingAndSaysHowToAllowLonger()
+    {
+        var notebookBefore = File.ReadAllBytes(NotebookPath);
+        var kernel = new FakeKernel { TimesOut = true, ChartFiles = new Dictionary<string, string> { ["deepfm_auc.png"] = "partial" } };
+        var display = new RecordingDisplay();
+
+        var result = (await Batch(kernel, display).RunAsync([NotebookPath], TestContext.Current.CancellationToken)).Single();
+
+        Assert.Equal("timed out", result.ShortReason);
+        Assert.Null(result.WrittenTo);
+        Assert.Equal(notebookBefore, File.ReadAllBytes(NotebookPath));
+        Assert.Equal("committed png", File.ReadAllText(Path.Combine(AssetsFolder, "deepfm_auc.png")));
+        Assert.Contains(display.Errors, line => line.Contains("--timeout MINUTES"));
+    }
+
+    [Fact]
     public async Task ACallerWhoSetDeepfmAssetsKeepsIt()
     {
         var kernel = new FakeKernel();

@@ -18,6 +18,7 @@ public sealed class RunnerPreflightTests : IDisposable
     private static Task<string?> ServerAnswers(CancellationToken _) => Task.FromResult<string?>(null);
     private static Task<string?> ServerUnreachable(CancellationToken _) => Task.FromResult<string?>("Name or service not known");
     private static Task<string?> NoNetworkExpected(CancellationToken _) => throw new InvalidOperationException("the check must not go online");
+    private static Task<string?> Starts(string browser, CancellationToken _) => Task.FromResult<string?>(null);
 
     [Fact]
     public async Task AMissingDataPathFailsNamingTheOption()
@@ -132,16 +133,39 @@ public sealed class RunnerPreflightTests : IDisposable
     {
         var browser = Path.Combine(folder, "chromium");
         File.WriteAllText(browser, "");
+        var none = Path.Combine(folder, "none");
+        var cancellation = TestContext.Current.CancellationToken;
 
-        var onPath = await new ChromiumCheck(Host(("PATH", folder)), Path.Combine(folder, "none")).RunAsync(TestContext.Current.CancellationToken);
-        var named = await new ChromiumCheck(Host(("DEEPFM_CHROMIUM", browser)), Path.Combine(folder, "none")).RunAsync(TestContext.Current.CancellationToken);
-        var wrong = await new ChromiumCheck(Host(("DEEPFM_CHROMIUM", browser + "-typo")), Path.Combine(folder, "none")).RunAsync(TestContext.Current.CancellationToken);
+        var onPath = await new ChromiumCheck(Host(("PATH", folder)), none, Starts).RunAsync(cancellation);
+        var named = await new ChromiumCheck(Host(("DEEPFM_CHROMIUM", browser)), none, Starts).RunAsync(cancellation);
+        var wrong = await new ChromiumCheck(Host(("DEEPFM_CHROMIUM", browser + "-typo")), none, Starts).RunAsync(cancellation);
 
         Assert.Equal(CheckStatus.Ok, onPath.Status);
         Assert.Contains(browser, onPath.Message);
         Assert.Equal(CheckStatus.Ok, named.Status);
         Assert.Equal(CheckStatus.Failed, wrong.Status);
         Assert.StartsWith("DEEPFM_CHROMIUM names", wrong.Message);
+    }
+
+    [Fact]
+    public async Task ABrowserThatDoesNotStartIsAWarningUnlessTheVariableNamesIt()
+    {
+        // An empty file is no program: what Ubuntu's snap stub amounts to in a container.
+        var stub = Path.Combine(folder, "chromium-browser");
+        File.WriteAllText(stub, "");
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var none = Path.Combine(folder, "none");
+        var cancellation = TestContext.Current.CancellationToken;
+
+        var onPath = await new ChromiumCheck(Host(("PATH", folder)), none).RunAsync(cancellation);
+        var named = await new ChromiumCheck(Host(("DEEPFM_CHROMIUM", stub)), none).RunAsync(cancellation);
+
+        Assert.Equal(CheckStatus.Warning, onPath.Status);
+        Assert.Contains("does not start", onPath.Message);
+        Assert.Contains("apt-get install chromium", onPath.Message);
+        Assert.Equal(CheckStatus.Failed, named.Status);
+        Assert.StartsWith("DEEPFM_CHROMIUM names", named.Message);
     }
 
     [Theory]

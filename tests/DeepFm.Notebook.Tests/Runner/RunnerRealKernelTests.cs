@@ -41,6 +41,7 @@ public sealed class RunnerRealKernelTests : IDisposable
         Assert.Contains(notebooks, executed[1]!["outputs"]!.ToJsonString()); // the kernel ran in the notebook's folder
         Assert.Contains("deliberate failure", executed[2]!["outputs"]!.ToJsonString());
         Assert.Equal(2, result.Run.Failure!.CellIndex);
+        Assert.Equal("code cell 2: InvalidOperationException", result.ShortReason);
         Assert.Contains(" 2 FAILED", display.Progress.Single()); // the log said the second code cell had started
     }
 
