@@ -19,7 +19,7 @@ public static class FeatureTables
                 Values: features.Titles.Vocabulary.Skip(2).Take(shown)))
             .ToList();
         if (features.GenreBags is not null)
-            rows.Add((Name: FeatureSchema.GenreFieldName, Kind: "bag of genres", Count: MovieGenres.Count, Values: MovieGenres.Names.Take(shown)));
+            rows.Add((Name: FeatureSchema.GenreFieldName, Kind: "bag of genres", Count: MovieLensGenres.Count, Values: MovieLensGenres.Names.Take(shown)));
         return new DataFrame(
             new StringDataFrameColumn("field", rows.Select(row => row.Name)),
             new StringDataFrameColumn("kind", rows.Select(row => row.Kind)),
@@ -49,7 +49,7 @@ public static class FeatureTables
         {
             long[] bag = bags.BagOf((int)indices[features.Schema.MovieIdField]).ToArray();
             names.Add(FeatureSchema.GenreFieldName);
-            values.Add(string.Join(", ", bag.Where(id => id != MovieGenres.PaddingId).Select(id => MovieGenres.Names[(int)id - 1])));
+            values.Add(string.Join(", ", bag.Where(id => id != MovieLensGenres.PaddingId).Select(id => MovieLensGenres.Names[(int)id - 1])));
             encoded.Add(string.Join(", ", bag));
         }
         return new DataFrame(

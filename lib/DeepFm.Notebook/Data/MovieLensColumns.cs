@@ -42,7 +42,7 @@ public static class MovieLensColumns
     /// <summary>float: 1 when <see cref="UserRating"/> &gt; 3 (the user liked the movie), else 0.</summary>
     public const string Label = "label";
 
-    /// <summary>Extended schema: the movie's genres, a bag of <see cref="Data.MovieGenres"/> (TFDS' name).</summary>
+    /// <summary>Extended schema: the movie's genres, a bag of <see cref="MovieLensGenres"/> (TFDS' name).</summary>
     public const string MovieGenres = "movie_genres";
 
     /// <summary>Extended schema: the release-year bucket (<see cref="ReleaseDates"/>).</summary>

@@ -106,7 +106,7 @@ public sealed class MovieLensFeatures
         MovieGenreBags? genreBags = null;
         if (extras.Genres)
         {
-            long[] bagIds = MovieGenres.EncodeBags(tableRowOfMovie.Select(row => movies.Genres[row]).ToArray(), out int bagLength);
+            long[] bagIds = MovieLensGenres.EncodeBags(tableRowOfMovie.Select(row => movies.Genres[row]).ToArray(), out int bagLength);
             genreBags = new MovieGenreBags(bagIds, bagLength);
         }
 

@@ -7,7 +7,7 @@ namespace DeepFm.Notebook.Data;
 /// <param name="Ids">The movie ids as written ("242").</param>
 /// <param name="Titles">The titles with their year, "Toy Story (1995)".</param>
 /// <param name="ReleaseDates">The release dates; null where <c>u.item</c> leaves it empty (movie 267).</param>
-/// <param name="Genres">Each movie's genre indices into <see cref="MovieGenres.Names"/>, in increasing order.</param>
+/// <param name="Genres">Each movie's genre indices into <see cref="MovieLensGenres.Names"/>, in increasing order.</param>
 public sealed record MovieTable(string[] Ids, string[] Titles, DateOnly?[] ReleaseDates, int[][] Genres)
 {
     /// <summary>Number of movies.</summary>

@@ -5,7 +5,7 @@ namespace DeepFm.Notebook.Data;
 /// <summary>
 /// Reads <c>u.item</c> (<c>id|title|release date|video release date|IMDb URL|</c> then 19 genre flags) into a
 /// <see cref="MovieTable"/>: ids, titles, release dates (see <see cref="ReleaseDates"/>) and genres (see
-/// <see cref="MovieGenres"/>). <see cref="Read"/> gives the reader's DataFrame: movie_id and movie_title, one row
+/// <see cref="MovieLensGenres"/>). <see cref="Read"/> gives the reader's DataFrame: movie_id and movie_title, one row
 /// per movie in file order, which is all the original tutorial uses.
 /// </summary>
 public static class MoviesFileReader
@@ -56,7 +56,7 @@ public static class MoviesFileReader
     private static int[] GenresOf(MovieLensTextFile file, int number, string[] fields)
     {
         var genres = new List<int>(3);
-        for (int genre = 0; genre < MovieGenres.Count; genre++)
+        for (int genre = 0; genre < MovieLensGenres.Count; genre++)
         {
             switch (fields[FirstGenreField + genre])
             {
@@ -64,7 +64,7 @@ public static class MoviesFileReader
                 case "0": break;
                 case var flag:
                     throw MovieLensDataException.AtLine(file.Name, number,
-                        $"genre flag {genre + 1} ({MovieGenres.Names[genre]}) is \"{flag}\", not 0 or 1");
+                        $"genre flag {genre + 1} ({MovieLensGenres.Names[genre]}) is \"{flag}\", not 0 or 1");
             }
         }
         return [.. genres];

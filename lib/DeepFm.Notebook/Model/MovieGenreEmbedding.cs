@@ -30,7 +30,7 @@ public sealed class MovieGenreEmbedding : Module<Tensor, Tensor>
         if (dimension <= 0) throw new ArgumentOutOfRangeException(nameof(dimension), $"Embedding dimension must be positive, got {dimension}.");
 
         MovieCount = bags.MovieCount;
-        genreEmbeddings = EmbeddingBag(bags.VocabularySize, dimension, mode: EmbeddingBagMode.Mean, padding_index: MovieGenres.PaddingId);
+        genreEmbeddings = EmbeddingBag(bags.VocabularySize, dimension, mode: EmbeddingBagMode.Mean, padding_index: MovieLensGenres.PaddingId);
         using (var weight = genreEmbeddings.weight!)
             Initializers.FillUniform(weight, -0.05, 0.05, generator);
         // The bags are data, not weights: a buffer moves with the model but is neither trained nor saved.
@@ -42,7 +42,7 @@ public sealed class MovieGenreEmbedding : Module<Tensor, Tensor>
     /// <summary>Number of movies whose bags the module holds.</summary>
     public int MovieCount { get; }
 
-    /// <summary>The genre table, float32 [20, D]; row g + 1 is genre g of <see cref="MovieGenres.Names"/>, row 0 padding.</summary>
+    /// <summary>The genre table, float32 [20, D]; row g + 1 is genre g of <see cref="MovieLensGenres.Names"/>, row 0 padding.</summary>
     public Parameter Weights => genreEmbeddings.weight!;
 
     /// <inheritdoc />

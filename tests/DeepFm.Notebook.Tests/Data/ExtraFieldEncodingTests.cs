@@ -61,7 +61,7 @@ public class ExtraFieldEncodingTests
     {
         using var fixture = new MovieLensFixture();
         MovieTable movies = MovieLens100k.FromFiles(MovieLensFiles.Read(fixture.WriteFolder())).MovieTable;
-        Assert.Equal(["Action", "Adventure", "Romance", "Sci-Fi", "War"], movies.Genres[3].Select(genre => MovieGenres.Names[genre]));
+        Assert.Equal(["Action", "Adventure", "Romance", "Sci-Fi", "War"], movies.Genres[3].Select(genre => MovieLensGenres.Names[genre]));
         Assert.Equal(new DateOnly(1996, 3, 8), movies.ReleaseDates[4]);
     }
 

@@ -55,7 +55,7 @@ internal sealed class MovieLensFixture : IDisposable
     /// <summary>A full u.item line: id|title|release date|video release date|URL|19 genre flags (1 for the genres named).</summary>
     public static string Movie(int id, string title, string releaseDate = "01-Jan-1995", params string[] genres) =>
         $"{id}|{title}|{releaseDate}||http://us.imdb.com/M/title-exact?{id}|"
-        + string.Join('|', MovieGenres.Names.Select(genre => genres.Contains(genre) ? "1" : "0"));
+        + string.Join('|', MovieLensGenres.Names.Select(genre => genres.Contains(genre) ? "1" : "0"));
 
     /// <summary>Writes u.data, u.user, u.item (and the README, as in the real folder) into Root/name.</summary>
     public string WriteFolder(string name = "ml-100k")

@@ -6,7 +6,7 @@ namespace DeepFm.Notebook.Data;
 /// have several genres: 833 movies have one, 569 two, and one has six. TFDS keeps them as <c>movie_genres</c>, a list
 /// of these indices per movie.
 /// </summary>
-public static class MovieGenres
+public static class MovieLensGenres
 {
     /// <summary>The genre names; genre g is the g-th flag of a <c>u.item</c> line.</summary>
     public static IReadOnlyList<string> Names { get; } =
