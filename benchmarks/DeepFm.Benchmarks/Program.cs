@@ -2,15 +2,16 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using DeepFm.Benchmarks;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Metrics;
 using DeepFm.Notebook.Model;
-using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Training;
 
 // Trains the original schedule (TrainerOptions defaults: 100 epochs, a validation every 5) and reports time, where a
 // step's time goes, throughput and memory. See --help; for example
 //   dotnet run -c Release --project benchmarks/DeepFm.Benchmarks -- --data ../shared/data/ml-100k.zip
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+string waitPolicy = OpenMpWaitPolicy.Apply();   // before anything loads libtorch
 
 var epochsOption = new Option<int>("--epochs") { Description = "Training epochs (the original: 100).", DefaultValueFactory = _ => 100 };
 var threadsOption = new Option<int>("--threads") { Description = "libtorch threads (torch.set_num_threads).", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -23,23 +24,23 @@ var root = new RootCommand("Times DeepFM training on MovieLens-100k with the ori
 {
     epochsOption, threadsOption, dataOption, modelOption, breakdownEpochsOption, quietOption,
 };
-root.SetAction(parsed => Benchmark.Run(parsed.GetValue(epochsOption), parsed.GetValue(threadsOption), parsed.GetValue(dataOption),
+root.SetAction(parsed => Benchmark.Run(waitPolicy, parsed.GetValue(epochsOption), parsed.GetValue(threadsOption), parsed.GetValue(dataOption),
     DeepFmOptions.Presets.Single(preset => preset.Name == parsed.GetValue(modelOption)),
     parsed.GetValue(breakdownEpochsOption), parsed.GetValue(quietOption)));
 return root.Parse(args).Invoke();
 
 internal static class Benchmark
 {
-    public static int Run(int epochs, int threads, string? dataPath, DeepFmOptions variant, int breakdownEpochs, bool quiet)
+    public static int Run(string waitPolicy, int epochs, int threads, string? dataPath, DeepFmOptions variant, int breakdownEpochs, bool quiet)
     {
-        Console.WriteLine(DeepFm.Notebook.Hosting.TorchSharpNative.EnsureLoadable());
+        Console.WriteLine(TorchSharpNative.EnsureLoadable());
         // The Trainer applies this itself; the breakdown below runs first and must be measured the same way.
         NativeAllocatorTuning.Apply();
         var setupClock = Stopwatch.StartNew();
         var options = new TrainerOptions { Epochs = epochs, Threads = threads };
         Workload workload = Workloads.Create(dataPath, variant, options.Seed);
         Console.WriteLine($"Workload : {workload.Description}");
-        Console.WriteLine($"Machine  : {Environment.ProcessorCount} logical cores, OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}, {Environment.OSVersion}");
+        Console.WriteLine($"Machine  : {Environment.ProcessorCount} logical cores, OMP_WAIT_POLICY={waitPolicy}, {Environment.OSVersion}");
         Console.WriteLine($"Rows     : {workload.Train.Count:N0} train / {workload.Test.Count:N0} test, setup {setupClock.Elapsed.TotalSeconds:F2} s");
         Console.WriteLine($"Data     : load (unzip + parse + join) {workload.LoadTime.TotalMilliseconds:F0} ms, " +
                           $"features (vocabularies + titles + encoding + split) {workload.FeatureTime.TotalMilliseconds:F0} ms, warm");
@@ -52,10 +53,12 @@ internal static class Benchmark
 
         using var model = workload.NewModel();
         using var trainer = new Trainer(model, options);
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var wallClock = Stopwatch.StartNew();
         var epochTimer = new EpochTimer(quiet ? null : new ConsoleProgress(options.Epochs));
         TrainingHistory history = trainer.Fit(workload.Train, workload.Test, epochTimer);
         wallClock.Stop();
+        double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 
         double wallSeconds = wallClock.Elapsed.TotalSeconds;
         double trainingSeconds = trainer.TrainingTime.TotalSeconds;
@@ -67,6 +70,7 @@ internal static class Benchmark
 
         Console.WriteLine();
         Console.WriteLine($"FIT: {history.Epochs.Count} epochs + {validations} validations : {wallSeconds,9:F2} s wall");
+        Console.WriteLine($"  CPU time of the process      : {cpuSeconds,9:F2} s ({cpuSeconds / wallSeconds:F2} cores busy on average)");
         Console.WriteLine($"  training                     : {trainingSeconds,9:F2} s ({secondsPerEpoch * 1000:F1} ms/epoch, {secondsPerEpoch * 1000 / stepsPerEpoch:F2} ms/step)");
         Console.WriteLine($"  validation ({validations,3}x)            : {evaluationSeconds,9:F2} s ({secondsPerValidation * 1000:F1} ms each)");
         Console.WriteLine($"  other (progress, snapshots)  : {wallSeconds - trainingSeconds - evaluationSeconds,9:F2} s");

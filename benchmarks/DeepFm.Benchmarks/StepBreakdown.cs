@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using DeepFm.Notebook.Data;
-using DeepFm.Notebook.Model;
 using DeepFm.Notebook.Hosting;
+using DeepFm.Notebook.Model;
 using DeepFm.Notebook.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -50,7 +50,8 @@ internal static class StepBreakdown
                 times[1] = Lap();
                 Tensor fieldVectors = model.FieldEmbeddings!.call(batch.Categorical);                          // [B, F, D]
                 times[2] = Lap();
-                Tensor dense = torch.cat([fieldVectors, model.TitleEmbedding!.call(batch.TitleTokens).unsqueeze(1)], dim: 1);
+                Tensor titleVectors = model.TitleEmbedding!.OncePerMovie(batch.TitleTokens, batch.Categorical[.., model.Schema.MovieIdField]);
+                Tensor dense = torch.cat([fieldVectors, titleVectors.unsqueeze(1)], dim: 1);                   // [B, F+1, D]
                 times[3] = Lap();
                 Tensor firstOrder = model.FirstOrderWeights!.call(batch.Categorical).squeeze(1);                // [B]
                 times[4] = Lap();

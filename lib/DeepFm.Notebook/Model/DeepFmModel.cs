@@ -14,7 +14,8 @@ namespace DeepFm.Notebook.Model;
 /// <see cref="Predict(Tensor, Tensor)"/> gives the probability.</para>
 /// </summary>
 /// <remarks>
-/// Dense features: the F categorical embeddings plus the masked-mean title embedding, stacked to [B, F+1, D]; with
+/// Dense features: the F categorical embeddings plus the masked-mean title embedding, stacked to [B, F+1, D] (the
+/// title is averaged once per distinct movie of the batch, <see cref="MaskedTitleEmbedding.OncePerMovie"/>); with
 /// the extended schema's genres (<see cref="FeatureSchema.MovieGenres"/>) the genre bag's mean embedding is one more
 /// dense field after the title (<see cref="MovieGenreEmbedding"/>).
 /// logit = first order (linear over the one-hot categorical fields) + FM (pairwise interactions of the dense
@@ -34,6 +35,7 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
     private readonly MovieGenreEmbedding? genreEmbedding;
     private readonly string[] categoricalFieldNames;
     private readonly long[] categoricalCardinalities;
+    private readonly int? movieIdField;
 
     /// <summary>
     /// Builds the parts <paramref name="options"/> asks for, sized by <paramref name="schema"/>; all weights are
@@ -46,6 +48,7 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
         Options = options;
         categoricalFieldNames = schema.CategoricalFields.Select(field => field.Name).ToArray();
         categoricalCardinalities = schema.CategoricalFields.Select(field => (long)field.Cardinality).ToArray();
+        movieIdField = categoricalFieldNames.Contains(MovieLensColumns.MovieId) ? schema.MovieIdField : null;
 
         using var generator = new Generator((ulong)seed);
         if (options.UsesEmbeddings)
@@ -149,7 +152,9 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
     {
         if (fieldEmbeddings is null || titleEmbedding is null) return null;
         var categoricalVectors = fieldEmbeddings.call(categorical);              // [B, F, D]
-        var titleVector = titleEmbedding.call(titleTokens).unsqueeze(1);         // [B, 1, D]
+        var titleVector = (movieIdField is int movieColumn
+            ? titleEmbedding.OncePerMovie(titleTokens, categorical[.., movieColumn])      // [B, D], one mean per movie
+            : titleEmbedding.call(titleTokens)).unsqueeze(1);                            // [B, 1, D]
         if (genreEmbedding is null)
             return torch.cat([categoricalVectors, titleVector], dim: 1);        // [B, F+1, D]
         var movies = categorical[.., Schema.MovieIdField];                       // [B]

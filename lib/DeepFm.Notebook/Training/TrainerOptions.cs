@@ -50,6 +50,10 @@ public sealed record TrainerOptions
     /// <summary>
     /// Threads TorchSharp may use (<c>torch.set_num_threads</c>). Results are reproducible for a fixed seed and
     /// a fixed thread count; a different thread count may change the last digits, because sums are split differently.
+    /// <para>On a machine whose cores other processes keep busy, more than one thread is only faster if libtorch's
+    /// OpenMP threads sleep while they wait (environment variable <c>OMP_WAIT_POLICY=PASSIVE</c>, set before
+    /// libtorch loads); by default they spin, and a step then took 13× longer with two threads than with one
+    /// (measured on a shared 2-core machine). On an idle machine one thread is about as fast as two.</para>
     /// </summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 

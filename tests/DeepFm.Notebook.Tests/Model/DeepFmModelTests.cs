@@ -144,7 +144,7 @@ public class DeepFmModelTests
         // (linear weights): the row of field f's index i is offset_f + i in both tables.
         var tableRows = (batch.Categorical + torch.tensor(Schema.FieldOffsets.ToArray())).flatten().unique().Item1;
         Assert.Equal(new long[] { 0, 943, 945, 952, 969 }, Schema.FieldOffsets);
-        var embeddingGradients = parameters["fieldEmbeddings.sharedTable.weight"].grad!.index_select(0, tableRows);
+        var embeddingGradients = parameters["fieldEmbeddings.sharedTable"].grad!.index_select(0, tableRows);
         Assert.True((embeddingGradients.abs().sum(dim: 1) > 0).all().item<bool>(), "a table row used by the batch got no gradient");
         var linearGradients = parameters["firstOrderWeights.featureWeights"].grad!.index_select(0, tableRows);
         Assert.True((linearGradients.abs() > 0).all().item<bool>());

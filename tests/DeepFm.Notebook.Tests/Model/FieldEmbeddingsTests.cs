@@ -32,7 +32,7 @@ public class FieldEmbeddingsTests
         using var generator = new Generator(23);
         using var embeddings = new FieldEmbeddings(schema.CategoricalFields, dimension: 32, generator);
 
-        Assert.Equal([("sharedTable.weight", 2651L, 32L)],
+        Assert.Equal([("sharedTable", 2651L, 32L)],
             embeddings.named_parameters().Select(p => (p.name, p.parameter.shape[0], p.parameter.shape[1])).ToList());
         Assert.Equal(schema.FieldOffsets, embeddings.Offsets);
         Assert.Equal([943L, 2L, 7L, 17L, 1682L], Enumerable.Range(0, 5).Select(field => embeddings.TableOf(field).shape[0]));

@@ -96,4 +96,34 @@ public class MaskedTitleEmbeddingTests
         Assert.Throws<ArgumentException>(() => title.CheckTokens(torch.tensor(new float[] { 2, 3 }, 1, 2)));
         title.Dispose();
     }
+
+    [Fact]
+    public void OncePerMovieGivesEveryExampleItsMoviesVectorAndTheSameGradient()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (perMovie, perMovieWeights) = SmallTitleEmbedding(seed: 9);
+        var (perExample, perExampleWeights) = SmallTitleEmbedding(seed: 9);
+        // Movies 7, 3, 7, 5, 3, 7: three distinct titles, repeated as in a batch of ratings.
+        var movieIds = torch.tensor(new long[] { 7, 3, 7, 5, 3, 7 });
+        long[][] titleOf = [[], [], [], [2, 4, 0], [], [9, 0, 0], [], [1, 6, 8]];
+        var tokens = torch.tensor(movieIds.data<long>().ToArray().SelectMany(movie => titleOf[movie]).ToArray(), 6, 3);
+
+        var once = perMovie.OncePerMovie(tokens, movieIds);
+        var each = perExample.call(tokens);
+        Assert.True(once.allclose(each, rtol: 0, atol: 1e-7));
+        (once * torch.arange(18).view(6, 3)).sum().backward();
+        (each * torch.arange(18).view(6, 3)).sum().backward();
+        Assert.True(perMovieWeights.grad!.allclose(perExampleWeights.grad!, rtol: 1e-6, atol: 1e-6));
+    }
+
+    [Fact]
+    public void OncePerMovieFallsBackToEveryExampleWhenAMovieHasTwoTitles()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (title, _) = SmallTitleEmbedding(seed: 10);
+        var movieIds = torch.tensor(new long[] { 4, 4 });
+        var tokens = torch.tensor(new long[] { 2, 3, 5, 6 }, 2, 2);   // same movie, different tokens: a hand-made batch
+
+        Assert.True(title.OncePerMovie(tokens, movieIds).allclose(title.call(tokens)));
+    }
 }

@@ -15,9 +15,41 @@ public class DeepFmTrainingTests(ITestOutputHelper output)
     [Fact]
     public void LossFallsOnALearnableFixture()
     {
-        // 60 users × 40 movies, 25 ratings each; a user likes a movie when their ids have the same parity, so the
-        // label depends on a user × movie interaction that only the embedding parts can learn.
         using var fixture = new MovieLensFixture();
+        var split = LearnableSplit(fixture);
+        using var model = new DeepFmModel(split.Train.Schema, DeepFmOptions.DeepFm, seed: 42);
+        var options = new TrainerOptions { Epochs = 30, TrainBatchSize = 64, TestBatchSize = 300, ValidateEvery = 10, Threads = 1 };
+
+        TrainingHistory history = Trainer.Fit(model, split.Train, split.Test, options, cancellation: TestContext.Current.CancellationToken);
+
+        Assert.True(history.Last!.TrainLoss < 0.8 * history.Epochs[0].TrainLoss,
+            $"train loss {history.Epochs[0].TrainLoss:F4} → {history.Last.TrainLoss:F4}");
+        Assert.True(history.LastValidated!.TestLoss < history.Epochs.First(e => e.TestLoss is not null).TestLoss);
+        Assert.True(history.LastValidated.TestAuc > 0.9, $"test AUC {history.LastValidated.TestAuc:F4}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void DeepFmTrainsToAnIdenticalHistoryWithTheSameSeedAndThreads(int threads)
+    {
+        using var fixture = new MovieLensFixture();
+        var split = LearnableSplit(fixture);
+        var options = new TrainerOptions { Epochs = 4, TrainBatchSize = 64, TestBatchSize = 300, ValidateEvery = 2, Threads = threads };
+
+        TrainingHistory Run()
+        {
+            using var model = new DeepFmModel(split.Train.Schema, DeepFmOptions.DeepFm, seed: 42);
+            return Trainer.Fit(model, split.Train, split.Test, options, cancellation: TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(Run().Epochs, Run().Epochs); // record equality: every double bit for bit
+    }
+
+    // 60 users × 40 movies, 25 ratings each; a user likes a movie when their ids have the same parity, so the
+    // label depends on a user × movie interaction that only the embedding parts can learn.
+    private static TrainTestSplit LearnableSplit(MovieLensFixture fixture)
+    {
         var random = new Random(3);
         fixture.UserLines.Clear();
         fixture.MovieLines.Clear();
@@ -31,16 +63,7 @@ public class DeepFmTrainingTests(ITestOutputHelper output)
                 fixture.RatingLines.Add($"{user}\t{movie}\t{(user % 2 == movie % 2 ? 5 : 2)}\t880000000");
 
         var features = MovieLensFeatures.Build(MovieLens100k.FromFiles(MovieLensFiles.Read(fixture.WriteFolder())));
-        var split = features.Split(trainCount: 1_200, testCount: 300, seed: 42);
-        using var model = new DeepFmModel(features.Schema, DeepFmOptions.DeepFm, seed: 42);
-        var options = new TrainerOptions { Epochs = 30, TrainBatchSize = 64, TestBatchSize = 300, ValidateEvery = 10, Threads = 1 };
-
-        TrainingHistory history = Trainer.Fit(model, split.Train, split.Test, options, cancellation: TestContext.Current.CancellationToken);
-
-        Assert.True(history.Last!.TrainLoss < 0.8 * history.Epochs[0].TrainLoss,
-            $"train loss {history.Epochs[0].TrainLoss:F4} → {history.Last.TrainLoss:F4}");
-        Assert.True(history.LastValidated!.TestLoss < history.Epochs.First(e => e.TestLoss is not null).TestLoss);
-        Assert.True(history.LastValidated.TestAuc > 0.9, $"test AUC {history.LastValidated.TestAuc:F4}");
+        return features.Split(trainCount: 1_200, testCount: 300, seed: 42);
     }
 
     [Fact]
