@@ -14,7 +14,8 @@ public sealed record CategoricalField(string Name, int Cardinality);
 /// <remarks>
 /// Field positions have names here, so no code counts columns: <c>categorical[row, schema.MovieIdField]</c> is the
 /// movie of a row, <see cref="UserFields"/> the columns that describe the user, and <see cref="DenseFieldNames"/>
-/// the rows of the model's dense input [B, F, D] (the categorical fields, then the title).
+/// the rows of the model's dense input [B, F, D] (the categorical fields, then the title, then — in the extended
+/// schema of notebook 06 — the movie's genres, <see cref="MovieGenres"/>).
 /// </remarks>
 public sealed record FeatureSchema(IReadOnlyList<CategoricalField> CategoricalFields, int TitleVocabularySize, int TitleLength)
 {
@@ -23,7 +24,15 @@ public sealed record FeatureSchema(IReadOnlyList<CategoricalField> CategoricalFi
 
     /// <summary>The categorical fields that describe the user (the rest describe the movie).</summary>
     public static IReadOnlyList<string> UserFieldNames { get; } =
-        [MovieLensColumns.UserId, MovieLensColumns.UserGender, MovieLensColumns.BucketizedUserAge, MovieLensColumns.UserOccupationLabel];
+        [MovieLensColumns.UserId, MovieLensColumns.UserGender, MovieLensColumns.BucketizedUserAge, MovieLensColumns.UserOccupationLabel,
+         MovieLensColumns.UserZipPrefix];
+
+    /// <summary>
+    /// The movies' genre bags when the schema has the genre field (<see cref="ExtraFields.Genres"/>), else null (the
+    /// original's schema). The genres are a dense field after the title; they have no categorical column, the
+    /// model looks them up by the <c>movie_id</c> column.
+    /// </summary>
+    public MovieGenreBags? MovieGenres { get; init; }
 
     /// <summary>Number of categorical fields (five for MovieLens-100k).</summary>
     public int CategoricalFieldCount => CategoricalFields.Count;
@@ -40,15 +49,24 @@ public sealed record FeatureSchema(IReadOnlyList<CategoricalField> CategoricalFi
 
     /// <summary>
     /// Names of the dense fields, the rows of the model's [B, F, D] input to the FM and the DNN: every categorical
-    /// field in column order, then <see cref="TitleFieldName"/>.
+    /// field in column order, then <see cref="TitleFieldName"/>, then <see cref="GenreFieldName"/> if the schema has genres.
     /// </summary>
-    public IReadOnlyList<string> DenseFieldNames => [.. CategoricalFields.Select(categorical => categorical.Name), TitleFieldName];
+    public IReadOnlyList<string> DenseFieldNames => MovieGenres is null
+        ? [.. CategoricalFields.Select(categorical => categorical.Name), TitleFieldName]
+        : [.. CategoricalFields.Select(categorical => categorical.Name), TitleFieldName, GenreFieldName];
 
-    /// <summary>Number of dense fields F: the categorical fields plus the title (six for MovieLens-100k).</summary>
-    public int DenseFieldCount => CategoricalFieldCount + 1;
+    /// <summary>The name of the genre bag among the dense fields.</summary>
+    public const string GenreFieldName = MovieLensColumns.MovieGenres;
+
+    /// <summary>Number of dense fields F: the categorical fields plus the title (six for MovieLens-100k), plus the genres if present.</summary>
+    public int DenseFieldCount => CategoricalFieldCount + 1 + (MovieGenres is null ? 0 : 1);
 
     /// <summary>Row of the title among the dense fields: after every categorical field.</summary>
     public int TitleDenseField => CategoricalFieldCount;
+
+    /// <summary>Row of the genre bag among the dense fields, after the title; throws when the schema has no genres.</summary>
+    public int GenreDenseField => MovieGenres is not null ? CategoricalFieldCount + 1
+        : throw new InvalidOperationException("The schema has no genre field: build the features with ExtraFields.Genres.");
 
     /// <summary>
     /// Where each field's block starts when all fields share one table (the one-hot layout of the original's linear

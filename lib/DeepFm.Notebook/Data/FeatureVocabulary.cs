@@ -6,7 +6,7 @@ namespace DeepFm.Notebook.Data;
 /// order as NumPy sorts byte strings, so user id "10" comes before "2". Feeding the index to an embedding table of
 /// <see cref="Count"/> rows gives each value its own vector.
 /// </summary>
-public sealed class FeatureVocabulary<T> where T : notnull
+public sealed class FeatureVocabulary<T> : IFeatureVocabulary where T : notnull
 {
     private readonly T[] values;
     private readonly Dictionary<T, int> indexOfValue;
@@ -42,6 +42,22 @@ public sealed class FeatureVocabulary<T> where T : notnull
         Array.Sort(distinct, order);
         return new FeatureVocabulary<T>(name, distinct);
     }
+
+    /// <summary>
+    /// A vocabulary of the given values in the given order, whether or not the data holds them all: for fields with
+    /// a known set of values (weekdays, year buckets with their "unknown"), so every value has its index and its
+    /// embedding row even if no rating uses it.
+    /// </summary>
+    public static FeatureVocabulary<T> Fixed(string name, IEnumerable<T> orderedValues)
+    {
+        T[] values = orderedValues.ToArray();
+        if (values.Distinct().Count() != values.Length)
+            throw new ArgumentException($"The {name} vocabulary lists a value twice.", nameof(orderedValues));
+        return new FeatureVocabulary<T>(name, values);
+    }
+
+    /// <inheritdoc />
+    public string LabelOf(int index) => Convert.ToString(values[index], System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>The index of <paramref name="value"/>; throws if the vocabulary never saw it.</summary>
     public int IndexOf(T value) => indexOfValue.TryGetValue(value, out int index)

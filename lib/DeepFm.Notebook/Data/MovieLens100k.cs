@@ -7,15 +7,27 @@ namespace DeepFm.Notebook.Data;
 /// per rating (100,000) with the rating's user and movie features joined in, under the TFDS feature names
 /// (<see cref="MovieLensColumns"/>), plus the tutorial's binary <c>label</c> = 1 when the rating is above 3.
 /// <see cref="Users"/> (943 rows) and <see cref="Movies"/> (1,682 rows) are the parsed <c>u.user</c> and <c>u.item</c>.
+/// The DataFrames are for looking at; the features are built from the parsed arrays behind them
+/// (<see cref="UserTable"/>, <see cref="MovieTable"/>, <see cref="RatingTable"/> and the join's row indices), so
+/// nothing is packed into a DataFrame only to be unpacked again.
 /// </summary>
 public sealed class MovieLens100k
 {
-    private MovieLens100k(string source, DataFrame users, DataFrame movies, DataFrame ratings)
+    private readonly int[] userRows;
+    private readonly int[] movieRows;
+
+    private MovieLens100k(string source, UserTable users, MovieTable movies, RatingTable ratings, int[] userRows,
+        int[] movieRows)
     {
         Source = source;
-        Users = users;
-        Movies = movies;
-        Ratings = ratings;
+        UserTable = users;
+        MovieTable = movies;
+        RatingTable = ratings;
+        this.userRows = userRows;
+        this.movieRows = movieRows;
+        Users = UsersFileReader.ToDataFrame(users);
+        Movies = MoviesFileReader.ToDataFrame(movies);
+        Ratings = JoinedRatings();
     }
 
     /// <summary>Where the files were read from.</summary>
@@ -29,6 +41,21 @@ public sealed class MovieLens100k
 
     /// <summary>One row per rating, in <c>u.data</c> order: user features, movie_id, movie_title, user_rating, timestamp, label.</summary>
     public DataFrame Ratings { get; }
+
+    /// <summary>The parsed <c>u.user</c>, row for row the same as <see cref="Users"/>.</summary>
+    public UserTable UserTable { get; }
+
+    /// <summary>The parsed <c>u.item</c> with release dates and genres, row for row the same as <see cref="Movies"/>.</summary>
+    public MovieTable MovieTable { get; }
+
+    /// <summary>The parsed <c>u.data</c>, row for row the same as <see cref="Ratings"/>.</summary>
+    public RatingTable RatingTable { get; }
+
+    /// <summary>For each rating, the row of its user in <see cref="UserTable"/> (the join's result).</summary>
+    public IReadOnlyList<int> UserRowOfRating => userRows;
+
+    /// <summary>For each rating, the row of its movie in <see cref="MovieTable"/> (the join's result).</summary>
+    public IReadOnlyList<int> MovieRowOfRating => movieRows;
 
     /// <summary>
     /// Finds the data (<paramref name="path"/>, else <c>DEEPFM_DATA</c>, else the cache, else a download, see
@@ -44,39 +71,40 @@ public sealed class MovieLens100k
     /// <summary>Parses and joins already-read files of any size (tests use small MovieLens-format fixtures).</summary>
     public static MovieLens100k FromFiles(MovieLensFiles files)
     {
-        DataFrame users = UsersFileReader.Read(files.Users);
-        DataFrame movies = MoviesFileReader.Read(files.Movies);
-        RatingsFileReader.Columns ratings = RatingsFileReader.ReadColumns(files.Ratings);
-        return new MovieLens100k(files.Source, users, movies, Join(files.Ratings.Name, ratings, users, movies));
+        UserTable users = UsersFileReader.ReadTable(files.Users);
+        MovieTable movies = MoviesFileReader.ReadTable(files.Movies);
+        RatingTable ratings = RatingsFileReader.ReadTable(files.Ratings);
+        // A hash join written out rather than DataFrame.Merge: it keeps u.data's row order, reports the line of an
+        // unknown id, and takes milliseconds.
+        int[] userRows = RowsOf(users.Ids, ratings.UserIds, files.Ratings.Name, "user", "u.user");
+        int[] movieRows = RowsOf(movies.Ids, ratings.MovieIds, files.Ratings.Name, "item", "u.item");
+        return new MovieLens100k(files.Source, users, movies, ratings, userRows, movieRows);
     }
 
-    // A hash join written out rather than DataFrame.Merge: it keeps u.data's row order, reports the line of an
-    // unknown id, and takes milliseconds because it reads the small tables once and fills each column from an array.
-    private static DataFrame Join(string ratingsFileName, RatingsFileReader.Columns ratings, DataFrame users, DataFrame movies)
+    // Each user and movie column is repeated along the ratings that refer to it, straight from the parsed arrays.
+    private DataFrame JoinedRatings()
     {
-        int[] userRows = RowsOf(users.Columns.GetStringColumn(MovieLensColumns.UserId), ratings.UserIds, ratingsFileName, "user", "u.user");
-        int[] movieRows = RowsOf(movies.Columns.GetStringColumn(MovieLensColumns.MovieId), ratings.MovieIds, ratingsFileName, "item", "u.item");
-        DataFrameColumn FromUsers(string name) => Gather(users.Columns[name], userRows);
-        DataFrameColumn FromMovies(string name) => Gather(movies.Columns[name], movieRows);
+        T[] FromUsers<T>(T[] values) => DataFrameArrays.Gather(values, userRows);
+        float[] ToFloats(int[] values) => values.Select(value => (float)value).ToArray();
+        RatingTable ratings = RatingTable;
         return new DataFrame(
             new StringDataFrameColumn(MovieLensColumns.UserId, ratings.UserIds),
-            FromUsers(MovieLensColumns.UserGender),
-            FromUsers(MovieLensColumns.BucketizedUserAge),
-            FromUsers(MovieLensColumns.RawUserAge),
-            FromUsers(MovieLensColumns.UserOccupationLabel),
-            FromUsers(MovieLensColumns.UserOccupationText),
-            FromUsers(MovieLensColumns.UserZipCode),
+            DataFrameArrays.Boolean(MovieLensColumns.UserGender, FromUsers(UserTable.IsMale)),
+            DataFrameArrays.Single(MovieLensColumns.BucketizedUserAge, FromUsers(ToFloats(UserTable.AgeBuckets))),
+            DataFrameArrays.Single(MovieLensColumns.RawUserAge, FromUsers(ToFloats(UserTable.Ages))),
+            DataFrameArrays.Int64(MovieLensColumns.UserOccupationLabel, FromUsers(UserTable.OccupationLabels)),
+            new StringDataFrameColumn(MovieLensColumns.UserOccupationText, FromUsers(UserTable.Occupations)),
+            new StringDataFrameColumn(MovieLensColumns.UserZipCode, FromUsers(UserTable.ZipCodes)),
             new StringDataFrameColumn(MovieLensColumns.MovieId, ratings.MovieIds),
-            FromMovies(MovieLensColumns.MovieTitle),
+            new StringDataFrameColumn(MovieLensColumns.MovieTitle, DataFrameArrays.Gather(MovieTable.Titles, movieRows)),
             DataFrameArrays.Single(MovieLensColumns.UserRating, ratings.Stars),
             DataFrameArrays.Int64(MovieLensColumns.Timestamp, ratings.Timestamps),
             DataFrameArrays.Single(MovieLensColumns.Label, ratings.Stars.Select(stars => stars > 3 ? 1f : 0f).ToArray()));
     }
 
-    private static int[] RowsOf(StringDataFrameColumn tableIds, string[] ratingIds, string ratingsFileName, string what,
-        string tableFile)
+    private static int[] RowsOf(string[] tableIds, string[] ratingIds, string ratingsFileName, string what, string tableFile)
     {
-        var rowOfId = new Dictionary<string, int>((int)tableIds.Length, StringComparer.Ordinal);
+        var rowOfId = new Dictionary<string, int>(tableIds.Length, StringComparer.Ordinal);
         for (int row = 0; row < tableIds.Length; row++)
         {
             rowOfId[tableIds[row]] = row;
@@ -92,14 +120,4 @@ public sealed class MovieLens100k
         }
         return rows;
     }
-
-    // Reads the small table's column once into an array, then repeats its values along the rating rows.
-    private static DataFrameColumn Gather(DataFrameColumn column, int[] rows) => column switch
-    {
-        StringDataFrameColumn strings => new StringDataFrameColumn(column.Name, DataFrameArrays.Gather(strings.ToArray(), rows)),
-        BooleanDataFrameColumn bools => DataFrameArrays.Boolean(column.Name, DataFrameArrays.Gather(DataFrameArrays.ToArray(bools), rows)),
-        SingleDataFrameColumn floats => DataFrameArrays.Single(column.Name, DataFrameArrays.Gather(DataFrameArrays.ToArray(floats), rows)),
-        Int64DataFrameColumn longs => DataFrameArrays.Int64(column.Name, DataFrameArrays.Gather(DataFrameArrays.ToArray(longs), rows)),
-        _ => throw new NotSupportedException($"Column {column.Name} of type {column.DataType} cannot be joined."),
-    };
 }

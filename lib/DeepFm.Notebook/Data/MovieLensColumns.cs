@@ -42,6 +42,24 @@ public static class MovieLensColumns
     /// <summary>float: 1 when <see cref="UserRating"/> &gt; 3 (the user liked the movie), else 0.</summary>
     public const string Label = "label";
 
+    /// <summary>Extended schema: the movie's genres, a bag of <see cref="MovieLensGenres"/> (TFDS' name).</summary>
+    public const string MovieGenres = "movie_genres";
+
+    /// <summary>Extended schema: the release-year bucket (<see cref="ReleaseDates"/>).</summary>
+    public const string MovieReleaseYear = "movie_release_year";
+
+    /// <summary>Extended schema: the rating's year and month, "1997-11" (<see cref="RatingTimes"/>).</summary>
+    public const string RatingYearMonth = "rating_year_month";
+
+    /// <summary>Extended schema: the rating's weekday, "Mon" … "Sun" (UTC).</summary>
+    public const string RatingWeekday = "rating_weekday";
+
+    /// <summary>Extended schema: the rating's hour of the day, 0 … 23 (UTC).</summary>
+    public const string RatingHour = "rating_hour";
+
+    /// <summary>Extended schema: the leading digits of the user's zip code, or "other" (<see cref="ZipCodePrefixes"/>).</summary>
+    public const string UserZipPrefix = "user_zip_prefix";
+
     /// <summary>The five categorical DeepFM fields, in the order of <see cref="FeatureBatch.Categorical"/>.</summary>
     public static IReadOnlyList<string> CategoricalFields { get; } =
         [UserId, UserGender, BucketizedUserAge, UserOccupationLabel, MovieId];

@@ -11,13 +11,10 @@ public static class RatingsFileReader
 {
     private const string Layout = "user id, item id, rating, timestamp";
 
-    /// <summary>The parsed columns; row r is line r + 1 of the file.</summary>
-    internal sealed record Columns(string[] UserIds, string[] MovieIds, float[] Stars, long[] Timestamps);
-
     /// <summary>Parses the file; a malformed line or a rating outside 1–5 raises <see cref="MovieLensDataException"/>.</summary>
     public static DataFrame Read(MovieLensTextFile file)
     {
-        Columns columns = ReadColumns(file);
+        RatingTable columns = ReadTable(file);
         return new DataFrame(
             new StringDataFrameColumn(MovieLensColumns.UserId, columns.UserIds),
             new StringDataFrameColumn(MovieLensColumns.MovieId, columns.MovieIds),
@@ -25,7 +22,11 @@ public static class RatingsFileReader
             DataFrameArrays.Int64(MovieLensColumns.Timestamp, columns.Timestamps));
     }
 
-    internal static Columns ReadColumns(MovieLensTextFile file)
+    /// <summary>
+    /// Parses the file into arrays, row r being line r + 1; a malformed line, a rating outside 1–5 or a timestamp
+    /// that is not a time raises <see cref="MovieLensDataException"/> naming the line.
+    /// </summary>
+    public static RatingTable ReadTable(MovieLensTextFile file)
     {
         var userIds = new List<string>(MovieLensFiles.FullRatingCount);
         var movieIds = new List<string>(MovieLensFiles.FullRatingCount);
@@ -61,11 +62,16 @@ public static class RatingsFileReader
             {
                 throw MovieLensDataException.AtLine(file.Name, number, $"timestamp \"{timestampText}\" is not an integer");
             }
+            if (!RatingTimes.IsValid(timestamp))
+            {
+                throw MovieLensDataException.AtLine(file.Name, number, $"timestamp {timestamp} is not a time between 1970 "
+                    + "and 9999 (u.data counts seconds since 1970-01-01 UTC)");
+            }
             userIds.Add(Intern(userId));
             movieIds.Add(Intern(movieId));
             stars.Add(rating);
             timestamps.Add(timestamp);
         });
-        return new Columns([.. userIds], [.. movieIds], [.. stars], [.. timestamps]);
+        return new RatingTable([.. userIds], [.. movieIds], [.. stars], [.. timestamps]);
     }
 }

@@ -3,21 +3,35 @@ using Microsoft.Data.Analysis;
 namespace DeepFm.Notebook.Data;
 
 /// <summary>
-/// Reads <c>u.user</c> (<c>id|age|gender|occupation|zip code</c>, one user a line) into a DataFrame with the TFDS
-/// demographic features: user_id, raw_user_age, user_gender, bucketized_user_age, user_occupation_label,
-/// user_occupation_text, user_zip_code (one row per user, in file order).
+/// Reads <c>u.user</c> (<c>id|age|gender|occupation|zip code</c>, one user a line) into a <see cref="UserTable"/>.
+/// <see cref="Read"/> gives the reader's DataFrame with the TFDS demographic features: user_id, raw_user_age,
+/// user_gender, bucketized_user_age, user_occupation_label, user_occupation_text, user_zip_code (one row per user,
+/// in file order).
 /// </summary>
 public static class UsersFileReader
 {
     private const string Layout = "id|age|gender|occupation|zip code";
 
+    /// <summary>The users DataFrame; a malformed line raises <see cref="MovieLensDataException"/> naming the line.</summary>
+    public static DataFrame Read(MovieLensTextFile file) => ToDataFrame(ReadTable(file));
+
+    /// <summary>The reader's view of a parsed table, with the TFDS column names.</summary>
+    public static DataFrame ToDataFrame(UserTable users) => new(
+        new StringDataFrameColumn(MovieLensColumns.UserId, users.Ids),
+        DataFrameArrays.Single(MovieLensColumns.RawUserAge, users.Ages.Select(age => (float)age).ToArray()),
+        DataFrameArrays.Boolean(MovieLensColumns.UserGender, users.IsMale),
+        DataFrameArrays.Single(MovieLensColumns.BucketizedUserAge, users.AgeBuckets.Select(bucket => (float)bucket).ToArray()),
+        DataFrameArrays.Int64(MovieLensColumns.UserOccupationLabel, users.OccupationLabels),
+        new StringDataFrameColumn(MovieLensColumns.UserOccupationText, users.Occupations),
+        new StringDataFrameColumn(MovieLensColumns.UserZipCode, users.ZipCodes));
+
     /// <summary>Parses the file; a malformed line raises <see cref="MovieLensDataException"/> naming the line.</summary>
-    public static DataFrame Read(MovieLensTextFile file)
+    public static UserTable ReadTable(MovieLensTextFile file)
     {
         var ids = new List<string>();
-        var rawAges = new List<float>();
+        var ages = new List<int>();
         var genders = new List<bool>();
-        var ageBuckets = new List<float>();
+        var ageBuckets = new List<int>();
         var occupationLabels = new List<long>();
         var occupations = new List<string>();
         var zipCodes = new List<string>();
@@ -42,20 +56,13 @@ public static class UsersFileReader
                 $"occupation \"{fields[3]}\" is not one of the 21 MovieLens-100k occupations "
                 + $"({string.Join(", ", OccupationLabels.LabelNameOfOccupation.Keys)})");
             ids.Add(id);
-            rawAges.Add(age);
+            ages.Add(age);
             genders.Add(isMale);
             ageBuckets.Add(AgeBuckets.Bucketize(age));
             occupationLabels.Add(label);
             occupations.Add(fields[3]);
             zipCodes.Add(fields[4]);
         }
-        return new DataFrame(
-            new StringDataFrameColumn(MovieLensColumns.UserId, ids),
-            new SingleDataFrameColumn(MovieLensColumns.RawUserAge, rawAges),
-            new BooleanDataFrameColumn(MovieLensColumns.UserGender, genders),
-            new SingleDataFrameColumn(MovieLensColumns.BucketizedUserAge, ageBuckets),
-            new Int64DataFrameColumn(MovieLensColumns.UserOccupationLabel, occupationLabels),
-            new StringDataFrameColumn(MovieLensColumns.UserOccupationText, occupations),
-            new StringDataFrameColumn(MovieLensColumns.UserZipCode, zipCodes));
+        return new UserTable([.. ids], [.. ages], [.. genders], [.. ageBuckets], [.. occupationLabels], [.. occupations], [.. zipCodes]);
     }
 }

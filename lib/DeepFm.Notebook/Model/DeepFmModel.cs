@@ -16,7 +16,9 @@ namespace DeepFm.Notebook.Model;
 /// </summary>
 /// <remarks>
 /// Dense features: the F categorical embeddings plus the masked-mean title embedding, stacked to [B, F+1, D] (the
-/// title is averaged once per distinct movie of the batch, <see cref="MaskedTitleEmbedding.OncePerMovie"/>).
+/// title is averaged once per distinct movie of the batch, <see cref="MaskedTitleEmbedding.OncePerMovie"/>); with
+/// the extended schema's genres (<see cref="FeatureSchema.MovieGenres"/>) the genre bag's mean embedding is one more
+/// dense field after the title (<see cref="MovieGenreEmbedding"/>).
 /// logit = first order (linear over the one-hot categorical fields) + FM (pairwise interactions of the dense
 /// features) + MLP (over the flattened dense features). <see cref="DeepFmOptions"/> switches parts off to give LR,
 /// FM or DNN; parts that are off are not created. <see cref="Parts(FeatureBatch)"/> gives the three logits one by
@@ -31,6 +33,7 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
     private readonly FirstOrderWeights? firstOrderWeights;
     private readonly FactorizationMachine? factorizationMachine;
     private readonly Mlp? mlp;
+    private readonly MovieGenreEmbedding? genreEmbedding;
     private readonly string[] categoricalFieldNames;
     private readonly long[] categoricalCardinalities;
     private readonly int? movieIdField;
@@ -60,6 +63,9 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
             factorizationMachine = new FactorizationMachine();
         if (options.UseDnn)
             mlp = new Mlp(DenseFieldCount * options.EmbeddingDimension, options.HiddenUnits, generator);
+        // Drawn last, so that a schema without genres gets exactly the weights it always had for the same seed.
+        if (options.UsesEmbeddings && schema.MovieGenres is { } genreBags)
+            genreEmbedding = new MovieGenreEmbedding(genreBags, options.EmbeddingDimension, generator);
         RegisterComponents();
     }
 
@@ -89,6 +95,9 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
 
     /// <summary>The deep component (null for LR and FM).</summary>
     public Mlp? Mlp => mlp;
+
+    /// <summary>The genre bag's embedding (null without genres in the schema, and for LR).</summary>
+    public MovieGenreEmbedding? GenreEmbedding => genreEmbedding;
 
     /// <summary>
     /// Logits, float32 [B], of int64 [B, F] categorical indices and int64 [B, L] title tokens: the sum of the
@@ -151,7 +160,8 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
         IndexInputChecks.RequireTokenIds(titleTokens, nameof(FeatureBatch.TitleTokens), Schema.TitleVocabularySize);
     }
 
-    // The dense features shared by FM and DNN: F categorical embeddings and the title, [B, F+1, D]; null without them.
+    // The dense features shared by FM and DNN: F categorical embeddings and the title, [B, F+1, D] (and the genres,
+    // [B, F+2, D]); null without them.
     private Tensor? DenseEmbeddings(Tensor categorical, Tensor titleTokens)
     {
         if (fieldEmbeddings is null || titleEmbedding is null) return null;
@@ -159,7 +169,11 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
         var titleVector = (movieIdField is int movieColumn
             ? titleEmbedding.OncePerMovie(titleTokens, categorical[.., movieColumn])      // [B, D], one mean per movie
             : titleEmbedding.call(titleTokens)).unsqueeze(1);                            // [B, 1, D]
-        return torch.cat([categoricalVectors, titleVector], dim: 1);            // [B, F+1, D]
+        if (genreEmbedding is null)
+            return torch.cat([categoricalVectors, titleVector], dim: 1);        // [B, F+1, D]
+        var movies = categorical[.., Schema.MovieIdField];                       // [B]
+        var genreVector = genreEmbedding.call(movies).unsqueeze(1);              // [B, 1, D]
+        return torch.cat([categoricalVectors, titleVector, genreVector], dim: 1); // [B, F+2, D]
     }
 
     private LogitParts ComputeParts(Tensor categorical, Tensor titleTokens)

@@ -24,7 +24,7 @@ namespace DeepFm.Notebook.Training;
 /// <para>The scalars passed to libtorch are created once and kept alive with the optimiser (TorchSharp 0.107 does not
 /// keep a temporary Scalar alive for the length of the native call it is passed to).</para>
 /// </remarks>
-public sealed class FlatAdagrad : IDisposable
+public sealed class FlatAdagrad : IFlatOptimizer
 {
     private readonly Tensor flatParameters;       // θ, float32 [N]; every parameter is a view into it
     private readonly Tensor flatGradients;        // g, float32 [N]; every parameter's grad is a view into it

@@ -9,7 +9,8 @@ namespace DeepFm.Notebook.Training;
 
 /// <summary>
 /// Trains a click-through-rate model that maps (categorical int64 [B, F], title tokens int64 [B, L]) to logits
-/// float32 [B], with the original tutorial's recipe: Adagrad on the binary cross-entropy of the logit
+/// float32 [B], with the original tutorial's recipe: Adagrad (or AdamW, <see cref="TrainerOptions.Optimizer"/>) on the
+/// binary cross-entropy of the logit
 /// (<c>BCEWithLogitsLoss</c>, the same maths as sigmoid + BCE but numerically safer), shuffled batches every epoch,
 /// and a periodic validation on the test split. Loss and AUC are measured over all rows of an epoch, not per batch.
 /// The trainer keeps the optimiser state between calls, so <see cref="TrainEpoch"/> can also be driven by hand.
@@ -17,7 +18,7 @@ namespace DeepFm.Notebook.Training;
 public sealed class Trainer : IDisposable
 {
     private readonly nn.Module<Tensor, Tensor, Tensor> model;
-    private readonly FlatAdagrad optimizer;
+    private readonly IFlatOptimizer optimizer;
     private readonly BCEWithLogitsLoss lossFunction = nn.BCEWithLogitsLoss();
     private readonly PredictionBuffer trainPredictions = new();
     private readonly PredictionBuffer testPredictions = new();
@@ -33,8 +34,12 @@ public sealed class Trainer : IDisposable
         this.model = model;
         NativeAllocatorTuning.Apply();
         torch.set_num_threads(Options.Threads);
-        // TorchSharp's optim.Adagrad computes the same update parameter by parameter; this one does it in one buffer.
-        optimizer = new FlatAdagrad(model.parameters(), Options.LearningRate, Options.InitialAccumulator, Options.Epsilon);
+        // TorchSharp's optim.Adagrad and optim.AdamW compute the same updates parameter by parameter; these do it in one buffer.
+        optimizer = Options.Optimizer switch
+        {
+            OptimizerKind.AdamW => new FlatAdamW(model.parameters(), Options.LearningRate, Options.WeightDecay),
+            _ => new FlatAdagrad(model.parameters(), Options.LearningRate, Options.InitialAccumulator, Options.Epsilon),
+        };
     }
 
     /// <summary>The options this trainer was created with.</summary>
@@ -102,7 +107,7 @@ public sealed class Trainer : IDisposable
 
     /// <summary>
     /// One pass over <paramref name="train"/> in batches of <see cref="TrainerOptions.TrainBatchSize"/>, shuffled with
-    /// seed <c>Seed + epoch</c>: forward, loss, backward and an Adagrad step per batch. Returns the loss and AUC of the
+    /// seed <c>Seed + epoch</c>: forward, loss, backward and an optimiser step per batch. Returns the loss and AUC of the
     /// logits the model produced during the pass (before each batch's own update), like Keras's training metrics.
     /// </summary>
     public SplitMetrics TrainEpoch(IBatchSource train, int epoch, CancellationToken cancellation = default)

@@ -4,6 +4,7 @@ namespace DeepFm.Notebook.Training;
 /// How <see cref="Trainer"/> trains. The defaults are the schedule of the original Keras tutorial: Adagrad with
 /// learning rate 0.1 and the Keras defaults for its accumulator (0.1) and epsilon (1e-7), 100 epochs of batches of
 /// 2048 reshuffled every epoch, and a validation on the test split in batches of 4096 every 5 epochs.
+/// <see cref="Optimizer"/> and <see cref="WeightDecay"/> switch to AdamW (notebook 06).
 /// </summary>
 public sealed record TrainerOptions
 {
@@ -22,8 +23,17 @@ public sealed record TrainerOptions
     /// </summary>
     public int ValidateEvery { get; init; } = 5;
 
-    /// <summary>Adagrad learning rate.</summary>
+    /// <summary>The optimiser: Adagrad as in the original (default), or AdamW.</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adagrad;
+
+    /// <summary>The learning rate (0.1 is the original's Adagrad rate; AdamW wants about 0.001–0.003).</summary>
     public double LearningRate { get; init; } = 0.1;
+
+    /// <summary>
+    /// AdamW's decoupled weight decay λ: every step shrinks every weight by the fraction lr·λ (0, the default, is
+    /// plain Adam). Adagrad, as the original uses it, has none.
+    /// </summary>
+    public double WeightDecay { get; init; }
 
     /// <summary>Starting value of Adagrad's per-weight sum of squared gradients (Keras default 0.1, PyTorch 0).</summary>
     public double InitialAccumulator { get; init; } = 0.1;
@@ -75,6 +85,13 @@ public sealed record TrainerOptions
         if (InitialAccumulator == 0 && Epsilon < 1e-12)
             throw Invalid(nameof(Epsilon), Epsilon,
                 "is too small with InitialAccumulator = 0: the first Adagrad step would divide by almost zero");
+        if (!(WeightDecay >= 0) || double.IsInfinity(WeightDecay))
+            throw Invalid(nameof(WeightDecay), WeightDecay, "must be zero or a positive finite number");
+        if (WeightDecay > 0 && Optimizer != OptimizerKind.AdamW)
+            throw Invalid(nameof(WeightDecay), WeightDecay, $"needs Optimizer = {nameof(OptimizerKind.AdamW)}: Adagrad here has no weight decay");
+        if (Optimizer == OptimizerKind.AdamW && LearningRate * WeightDecay >= 1)
+            throw Invalid(nameof(WeightDecay), WeightDecay,
+                $"times LearningRate {LearningRate} is at least 1, so each step would shrink the weights to zero or flip them");
         if (EarlyStoppingPatience is int patience && patience < 1)
             throw Invalid(nameof(EarlyStoppingPatience), patience,
                 "counts validations without improvement and must be at least 1 (or null to train all epochs)");

@@ -1,12 +1,14 @@
 using System.IO.Compression;
 using System.Text;
+using DeepFm.Notebook.Data;
 
 namespace DeepFm.Notebook.Tests.Data;
 
 /// <summary>
 /// Writes small MovieLens-100k-format data sets (4 users, 5 movies, 10 ratings) into a temporary folder, as an
 /// extracted folder or a zip. Tests edit the line lists to make bad inputs. Files are written as Latin-1, like the
-/// real <c>u.item</c>, so "Café" holds the byte 0xE9.
+/// real <c>u.item</c>, so "Café" holds the byte 0xE9 (or as UTF-8 when <see cref="Encoding"/> says so, as some
+/// mirrors re-encode them). The movies carry their real genres and release dates.
 /// </summary>
 internal sealed class MovieLensFixture : IDisposable
 {
@@ -29,11 +31,11 @@ internal sealed class MovieLensFixture : IDisposable
 
     public List<string> MovieLines { get; } =
     [
-        Movie(1, "Toy Story (1995)"),
-        Movie(2, "Schindler's List (1993)"),
-        Movie(3, "Metisse (Café au Lait) (1993)"),
-        Movie(4, "Star Wars (1977)"),
-        Movie(20, "Á köldum klaka (Cold Fever) (1994)"),
+        Movie(1, "Toy Story (1995)", "01-Jan-1995", "Animation", "Children's", "Comedy"),
+        Movie(2, "Schindler's List (1993)", "01-Jan-1993", "Drama", "War"),
+        Movie(3, "Metisse (Café au Lait) (1993)", "01-Jan-1993", "Comedy"),
+        Movie(4, "Star Wars (1977)", "01-Jan-1977", "Action", "Adventure", "Romance", "Sci-Fi", "War"),
+        Movie(20, "Á köldum klaka (Cold Fever) (1994)", "08-Mar-1996", "Comedy", "Drama"),
     ];
 
     public List<string> RatingLines { get; } =
@@ -50,9 +52,10 @@ internal sealed class MovieLensFixture : IDisposable
         "2\t4\t4\t888551129",
     ];
 
-    /// <summary>A full u.item line: id|title|release date|video release date|URL|19 genre flags.</summary>
-    public static string Movie(int id, string title) =>
-        $"{id}|{title}|01-Jan-1995||http://us.imdb.com/M/title-exact?{id}|" + string.Join('|', Enumerable.Repeat("0", 19));
+    /// <summary>A full u.item line: id|title|release date|video release date|URL|19 genre flags (1 for the genres named).</summary>
+    public static string Movie(int id, string title, string releaseDate = "01-Jan-1995", params string[] genres) =>
+        $"{id}|{title}|{releaseDate}||http://us.imdb.com/M/title-exact?{id}|"
+        + string.Join('|', MovieLensGenres.Names.Select(genre => genres.Contains(genre) ? "1" : "0"));
 
     /// <summary>Writes u.data, u.user, u.item (and the README, as in the real folder) into Root/name.</summary>
     public string WriteFolder(string name = "ml-100k")
@@ -81,13 +84,16 @@ internal sealed class MovieLensFixture : IDisposable
         return zipPath;
     }
 
+    /// <summary>How the files are written: Latin-1 like GroupLens' files, or UTF-8 like a re-encoding mirror.</summary>
+    public Encoding Encoding { get; set; } = Encoding.Latin1;
+
     private IEnumerable<(string File, byte[] Bytes)> Files()
     {
-        static byte[] Latin1(IEnumerable<string> lines) => Encoding.Latin1.GetBytes(string.Concat(lines.Select(line => line + "\n")));
-        yield return ("u.data", Latin1(RatingLines));
-        yield return ("u.user", Latin1(UserLines));
-        yield return ("u.item", Latin1(MovieLines));
-        yield return ("README", Latin1(["fixture written by MovieLensFixture"]));
+        byte[] Encode(IEnumerable<string> lines) => Encoding.GetBytes(string.Concat(lines.Select(line => line + "\n")));
+        yield return ("u.data", Encode(RatingLines));
+        yield return ("u.user", Encode(UserLines));
+        yield return ("u.item", Encode(MovieLines));
+        yield return ("README", Encode(["fixture written by MovieLensFixture"]));
     }
 
     public void Dispose()
