@@ -3,24 +3,15 @@ using DeepFm.Notebook.Data;
 namespace DeepFm.Notebook.Evaluation;
 
 /// <summary>
-/// The 19 genre flags of <c>u.item</c> (the last 19 fields of a line, in the order of <c>u.genre</c>), kept per
-/// movie id as a bit mask — just enough to ask whether two movies share a genre. The model never sees genres, which
-/// is what makes them a fair yardstick for its embeddings.
+/// Each movie's genres (u.item's 19 flags, parsed by the data layer into <see cref="MovieTable.Genres"/>) kept as a
+/// bit mask per movie id — just enough to ask whether two movies share a genre. The six-field model never sees
+/// genres, which is what makes them a fair yardstick for its embeddings.
 /// </summary>
-/// <remarks>
-/// A minimal reader for the evaluation; when the data layer exposes genres itself, this class can read them from
-/// there instead.
-/// </remarks>
 public sealed class MovieGenres
 {
-    /// <summary>The genres of <c>u.genre</c>, flag by flag.</summary>
-    public static IReadOnlyList<string> Names { get; } =
-    [
-        "unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime", "Documentary", "Drama",
-        "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western",
-    ];
+    /// <summary>The genres of <c>u.genre</c>, flag by flag (<see cref="MovieLensGenres.Names"/>).</summary>
+    public static IReadOnlyList<string> Names => MovieLensGenres.Names;
 
-    private const int LeadingFields = 5;   // id|title|release date|video release date|IMDb URL
     private readonly Dictionary<string, int> masks;
 
     private MovieGenres(Dictionary<string, int> masks) => this.masks = masks;
@@ -28,29 +19,25 @@ public sealed class MovieGenres
     /// <summary>Number of movies read.</summary>
     public int Count => masks.Count;
 
-    /// <summary>Reads the genres of the movies of <paramref name="data"/> from the files it was loaded from.</summary>
+    /// <summary>The genres of the movies of <paramref name="data"/>, from the table its loader parsed.</summary>
     public static MovieGenres Load(MovieLens100k data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Read(MovieLensFiles.Read(data.Source).Movies);
+        return FromTable(data.MovieTable);
     }
 
-    /// <summary>Parses <c>u.item</c>; a line without the 19 flags raises <see cref="MovieLensDataException"/>.</summary>
+    /// <summary>Parses <c>u.item</c> with the data layer's reader; a malformed line raises <see cref="MovieLensDataException"/>.</summary>
     public static MovieGenres Read(MovieLensTextFile movies)
     {
         ArgumentNullException.ThrowIfNull(movies);
-        var masks = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach ((int number, string line) in movies.Lines())
-        {
-            string[] fields = movies.Fields(number, line, '|', LeadingFields + Names.Count,
-                "id|title|release date|video release date|IMDb URL|19 genre flags");
-            int mask = 0;
-            for (int genre = 0; genre < Names.Count; genre++)
-            {
-                if (movies.Integer(number, fields[LeadingFields + genre], "genre flag") == 1) mask |= 1 << genre;
-            }
-            masks[fields[0]] = mask;
-        }
+        return FromTable(MoviesFileReader.ReadTable(movies));
+    }
+
+    private static MovieGenres FromTable(MovieTable movies)
+    {
+        var masks = new Dictionary<string, int>(movies.Count, StringComparer.Ordinal);
+        for (int movie = 0; movie < movies.Count; movie++)
+            masks[movies.Ids[movie]] = movies.Genres[movie].Aggregate(0, (mask, genre) => mask | 1 << genre);
         return new MovieGenres(masks);
     }
 
