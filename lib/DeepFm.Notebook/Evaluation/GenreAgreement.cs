@@ -23,9 +23,14 @@ namespace DeepFm.Notebook.Evaluation;
 public sealed record GenreAgreement(string Model, int Movies, int K, double NeighbourGenreShare, double RandomPairGenreShare,
     double NeighbourLikeRateGap, double RandomPairLikeRateGap)
 {
-    /// <summary>Measures <paramref name="model"/>'s movie embeddings (throws for LR, which has none).</summary>
+    /// <summary>
+    /// Measures <paramref name="model"/>'s movie embeddings (throws for LR, which has none). With
+    /// <paramref name="initial"/> (the same variant built with the same seed, untrained) it measures what training
+    /// changed instead: the displacement e_trained − e_initial of each movie's vector. Training moves the vectors
+    /// only a little, so their cosines are dominated by the random starting point; the displacement is the learned part.
+    /// </summary>
     public static GenreAgreement Measure(DeepFmModel model, MovieLensFeatures features, MovieGenres genres, int k = 10,
-        int minimumRatings = 100, string? name = null)
+        int minimumRatings = 100, string? name = null, DeepFmModel? initial = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(features);
@@ -45,7 +50,7 @@ public sealed record GenreAgreement(string Model, int Movies, int K, double Neig
             throw new ArgumentException($"Only {movies.Length} movies have {minimumRatings} ratings or more; need more than k = {k}.");
         int[] masks = movies.Select(movie => genres.MaskOf(features.MovieIds.Values[movie])).ToArray();
         double[] likeRates = movies.Select(movie => (double)likes[movie] / ratings[movie]).ToArray();
-        float[][] unitVectors = UnitVectors(model, movies);
+        float[][] unitVectors = UnitVectors(model, initial, movies);
 
         int neighbourPairs = 0, neighbourShared = 0, randomPairs = 0, randomShared = 0;
         double neighbourGap = 0, randomGap = 0;
@@ -68,7 +73,7 @@ public sealed record GenreAgreement(string Model, int Movies, int K, double Neig
                 neighbourGap += Math.Abs(likeRates[a] - likeRates[b]);
             }
         }
-        return new GenreAgreement(name ?? model.Options.Name, movies.Length, k, (double)neighbourShared / neighbourPairs,
+        return new GenreAgreement(name ?? (initial is null ? model.Options.Name : $"{model.Options.Name} (change from its start)"), movies.Length, k, (double)neighbourShared / neighbourPairs,
             (double)randomShared / randomPairs, neighbourGap / neighbourPairs, randomGap / randomPairs);
     }
 
@@ -91,10 +96,11 @@ public sealed record GenreAgreement(string Model, int Movies, int K, double Neig
                 measurements.Select(m => Math.Round(m.NeighbourLikeRateGap, 3)).Append(Math.Round(first.RandomPairLikeRateGap, 3))));
     }
 
-    private static float[][] UnitVectors(DeepFmModel model, int[] movies)
+    private static float[][] UnitVectors(DeepFmModel model, DeepFmModel? initial, int[] movies)
     {
         using var scope = torch.NewDisposeScope();
         var table = MovieEmbeddingSimilarity.MovieEmbeddings(model);                      // [M, D]
+        if (initial is not null) table = table - MovieEmbeddingSimilarity.MovieEmbeddings(initial);   // what training moved
         int dimension = (int)table.shape[1];
         float[] flat = table.contiguous().data<float>().ToArray();
         return movies.Select(movie =>

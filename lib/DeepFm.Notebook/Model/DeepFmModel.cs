@@ -1,4 +1,5 @@
 using DeepFm.Notebook.Data;
+using DeepFm.Notebook.Hosting;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -106,6 +107,7 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor categorical, Tensor titleTokens)
     {
         CheckInput(categorical, titleTokens);
+        using var collectorPause = PauseCollector();
         using var scope = torch.NewDisposeScope();
         return ComputeParts(categorical, titleTokens).Sum().MoveToOuterDisposeScope();   // [B]
     }
@@ -117,6 +119,7 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
     public LogitParts Parts(Tensor categorical, Tensor titleTokens)
     {
         CheckInput(categorical, titleTokens);
+        using var collectorPause = PauseCollector();
         return ComputeParts(categorical, titleTokens);
     }
 
@@ -127,8 +130,19 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
     public Tensor DenseFieldEmbeddings(FeatureBatch batch)
     {
         CheckInput(batch.Categorical, batch.TitleTokens);
+        using var collectorPause = PauseCollector();
         return DenseEmbeddings(batch.Categorical, batch.TitleTokens)
             ?? throw new InvalidOperationException($"Model '{Options.Name}' has no field embeddings (logistic regression learns one weight per value).");
+    }
+
+    // Every way into the model runs without garbage collection, so no TorchSharp Scalar is finalized while libtorch
+    // reads it (the bug and the workaround: GarbageCollectionPause). Inside the Trainer's steps a pause is already in
+    // force and this costs nothing; a notebook cell or a recommender calling the model gets the same protection.
+    private static GarbageCollectionPause PauseCollector()
+    {
+        var pause = new GarbageCollectionPause();
+        pause.EnsureActive();
+        return pause;
     }
 
     /// <summary>

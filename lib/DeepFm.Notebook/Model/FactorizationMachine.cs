@@ -33,15 +33,10 @@ public sealed class FactorizationMachine : Module<Tensor, Tensor>
                 $"FactorizationMachine expects field embeddings of shape [B, F, D] but got [{string.Join(", ", fieldEmbeddings.shape)}].",
                 nameof(fieldEmbeddings));
 
-        // Squares are written x * x, not square(): TorchSharp's square() is pow(2) with a temporary Scalar that the
-        // garbage collector may finalize while libtorch still reads it ("Unknown scalar type", seen in the
-        // benchmark). x * x is the same number (libtorch computes pow(x, 2) as x * x) and uses no Scalar.
         var fieldSum = fieldEmbeddings.sum(dim: 1);                          // [B, D]
-        var squareOfSum = fieldSum * fieldSum;                               // [B, D]
-        var sumOfSquares = (fieldEmbeddings * fieldEmbeddings).sum(dim: 1);  // [B, D]
-        // The ½ is held in a Scalar that lives until the end of the call, for the same reason.
-        using Scalar half = 0.5;
-        var pairwiseInteractions = (squareOfSum - sumOfSquares).mul(half);   // [B, D]
+        var squareOfSum = fieldSum.square();                                 // [B, D]
+        var sumOfSquares = fieldEmbeddings.square().sum(dim: 1);             // [B, D]
+        var pairwiseInteractions = 0.5 * (squareOfSum - sumOfSquares);       // [B, D]
         return pairwiseInteractions.sum(dim: 1, keepdim: true);              // [B, 1]
     }
 }

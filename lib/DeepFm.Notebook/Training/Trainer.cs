@@ -137,7 +137,10 @@ public sealed class Trainer : IDisposable
                     optimizer.Step();
                 }
             }
-            return trainPredictions.Score("training split");
+            DivergenceCheck.RequireFinite(trainPredictions.Logits, epoch, Options.LearningRate);
+            var metrics = trainPredictions.Score("training split");
+            DivergenceCheck.Require(metrics.Loss, epoch, Options.LearningRate);
+            return metrics;
         }
         finally
         {

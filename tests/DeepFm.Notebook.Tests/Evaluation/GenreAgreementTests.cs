@@ -69,6 +69,19 @@ public class GenreAgreementTests
         Assert.Equal(13.0 / 30, measured.NeighbourLikeRateGap, 6);
         Assert.Equal(8.0 / 15, measured.RandomPairLikeRateGap, 6);
 
+        // The same vectors as a displacement from a start: a model whose table is `start`, and the measured model
+        // moved to start + vector, give the same neighbours when measured relative to that start.
+        using var startModel = new DeepFmModel(features.Schema, DeepFmOptions.DeepFm with { EmbeddingDimension = 4, HiddenUnits = [8] }, 2);
+        using var startTable = startModel.FieldEmbeddings!.TableOf(features.Schema.MovieIdField);
+        using (torch.no_grad())
+        {
+            startTable.fill_(0.0625);   // a power of two small enough that start + vector − start is exact in float32
+            table.add_(startTable);
+        }
+        GenreAgreement moved = GenreAgreement.Measure(model, features, MovieGenres.Load(data), k: 1, minimumRatings: 0, initial: startModel);
+        Assert.Equal(measured with { Model = moved.Model }, moved);
+        Assert.Equal("DeepFM (change from its start)", moved.Model);
+
         var shown = GenreAgreement.Table([measured]);
         Assert.Equal(["DeepFM: top-1 neighbours", "random pairs"], shown.Columns.GetStringColumn("embeddings"));
         Assert.Throws<ArgumentException>(() => GenreAgreement.Measure(model, features, MovieGenres.Load(data), k: 10, minimumRatings: 0));
