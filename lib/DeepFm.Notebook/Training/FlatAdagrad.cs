@@ -40,31 +40,13 @@ public sealed class FlatAdagrad : IFlatOptimizer
     /// </summary>
     public FlatAdagrad(IEnumerable<Parameter> parameters, double learningRate, double initialAccumulator, double epsilon)
     {
-        Parameters = parameters.ToArray();
-        if (Parameters.Count == 0) throw new ArgumentException("Adagrad needs at least one parameter to train.", nameof(parameters));
-        if (Parameters.Any(parameter => parameter.dtype != ScalarType.Float32 || parameter.device_type != Parameters[0].device_type))
-            throw new ArgumentException("FlatAdagrad keeps every parameter in one float32 buffer: all parameters must be float32 on one device.", nameof(parameters));
-
+        (flatParameters, flatGradients) = FlatParameters.Flatten(parameters, out var flattened);
+        Parameters = flattened;
         LearningRate = learningRate;
-        long total = Parameters.Sum(parameter => parameter.numel());
-        flatParameters = torch.empty(total, device: Parameters[0].device);
-        flatGradients = torch.zeros(total, device: Parameters[0].device);
-        squaredGradientSums = torch.full(total, initialAccumulator, device: Parameters[0].device);
-        denominator = torch.empty(total, device: Parameters[0].device);
+        squaredGradientSums = torch.full(flatParameters.shape[0], initialAccumulator, device: flatParameters.device);
+        denominator = torch.empty_like(flatParameters);
         this.epsilon = epsilon;
         negativeLearningRate = -learningRate;
-
-        using var noGrad = torch.no_grad();
-        long offset = 0;
-        foreach (var parameter in Parameters)
-        {
-            long count = parameter.numel();
-            using var parameterSlice = flatParameters.narrow(0, offset, count).view(parameter.shape);
-            parameterSlice.copy_(parameter);
-            parameter.set_(parameterSlice);   // the parameter now reads and writes its slice of θ
-            parameter.grad = flatGradients.narrow(0, offset, count).view(parameter.shape);
-            offset += count;
-        }
     }
 
     /// <summary>The parameters this optimiser updates, in buffer order.</summary>
