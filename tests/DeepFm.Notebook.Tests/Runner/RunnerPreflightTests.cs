@@ -129,6 +129,18 @@ public sealed class RunnerPreflightTests : IDisposable
     }
 
     [Fact]
+    public async Task DeepfmChromiumNoneHidesTheBrowserAsTheLibraryDoes()
+    {
+        File.WriteAllText(Path.Combine(folder, "chromium"), "");
+        var host = Host(("PATH", folder), ("DEEPFM_CHROMIUM", "none"));
+
+        var result = await new ChromiumCheck(host, systemChromium: Path.Combine(folder, "chromium"), Starts).RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(CheckStatus.Warning, result.Status);
+        Assert.Contains("committed PNGs are kept", result.Message);
+    }
+
+    [Fact]
     public async Task ChromiumIsFoundOnPathOrThroughTheVariable()
     {
         var browser = Path.Combine(folder, "chromium");

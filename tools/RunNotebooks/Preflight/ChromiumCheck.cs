@@ -21,6 +21,9 @@ public sealed class ChromiumCheck(
     /// <summary>The one line that says how to get PNGs.</summary>
     public const string InstallHint = "apt-get install chromium, or set " + Variable + " to a Chromium or Chrome executable";
 
+    /// <summary>The value of DEEPFM_CHROMIUM that hides every browser (as the library's ChromiumLocator reads it).</summary>
+    public const string NoBrowser = "none";
+
     private static readonly string[] NamesOnPath = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
     /// <inheritdoc/>
@@ -30,6 +33,9 @@ public sealed class ChromiumCheck(
     public override async Task<CheckResult> RunAsync(CancellationToken cancellation = default)
     {
         var named = host.NonEmpty(Variable);
+        if (string.Equals(named?.Trim(), NoBrowser, StringComparison.OrdinalIgnoreCase))
+            return CheckResult.Warning(Name,
+                $"{Variable}={NoBrowser}: charts are saved as HTML only and the committed PNGs are kept. For PNGs: unset it.");
         if (named is not null && !File.Exists(named))
             return CheckResult.Failed(Name,
                 $"{Variable} names {named}, which does not exist. Point it at a Chromium or Chrome executable, or unset it.");
