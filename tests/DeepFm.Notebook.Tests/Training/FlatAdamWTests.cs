@@ -15,31 +15,9 @@ public class FlatAdamWTests
     [InlineData(3.0)]   // notebook 06's decoupled weight decay
     public void FiveStepsEqualTorchSharpsAdamWWeightByWeight(double weightDecay)
     {
-        using var scope = torch.NewDisposeScope();
-        var schema = ModelTestData.MovieLens100kSchema();
-        var options = DeepFmOptions.DeepFm with { EmbeddingDimension = 8, HiddenUnits = [16, 8] };
-        using var flatModel = new DeepFmModel(schema, options, seed: 31);
-        using var referenceModel = new DeepFmModel(schema, options, seed: 31);
-        using var flat = new FlatAdamW(flatModel.parameters(), learningRate: 0.003, weightDecay);
-        using var reference = optim.AdamW(referenceModel.parameters(), lr: 0.003, weight_decay: weightDecay);
-
-        for (int step = 0; step < 5; step++)
-        {
-            using var batch = ModelTestData.RandomBatch(schema, batchSize: 64, seed: 100 + step);
-            flat.ZeroGrad();
-            nn.functional.binary_cross_entropy_with_logits(flatModel.Logits(batch), batch.Labels).backward();
-            flat.Step();
-            reference.zero_grad();
-            nn.functional.binary_cross_entropy_with_logits(referenceModel.Logits(batch), batch.Labels).backward();
-            reference.step();
-        }
-
-        var expected = referenceModel.named_parameters().ToDictionary(p => p.name, p => p.parameter);
-        foreach (var (name, parameter) in flatModel.named_parameters())
-        {
-            double largestDifference = (parameter - expected[name]).abs().max().item<float>();
-            Assert.True(largestDifference <= 1e-6, $"{name} differs by {largestDifference:E2}");
-        }
+        using var flatModel = OptimizerEquality.AssertFiveStepsEqual(
+            parameters => new FlatAdamW(parameters, learningRate: 0.003, weightDecay),
+            parameters => optim.AdamW(parameters, lr: 0.003, weight_decay: weightDecay));
     }
 
     [Fact]
