@@ -34,8 +34,9 @@ public static class ExplanationCharts
             X: names,
             Y: names.Reverse().ToArray(),
             Name: "⟨v_i, v_j⟩",
-            ColorScale: StyleParam.Colorscale.RdBu,
-            ReverseScale: true);
+            ColorScale: StyleParam.Colorscale.RdBu);   // plotly's RdBu runs blue (low) to red (high)
+        // Each cell's value as its label, none on the gaps (a texttemplate of %{z} would write 0.000 there).
+        string[][] labels = z.Select(row => row.Select(value => value is { } v ? v.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "").ToArray()).ToArray();
         // The gaps (null z), a colour scale centred on zero (zmid) and each cell's value written on it (texttemplate):
         // none has a parameter in Plotly.NET.CSharp 0.14, so they are set on the trace as the plotly.js attributes they are.
         chart = GenericChart.mapTrace(FSharpFunc(trace =>
@@ -44,7 +45,8 @@ public static class ExplanationCharts
             trace.SetProperty("zmid", 0.0);
             trace.SetProperty("zmin", -largest);
             trace.SetProperty("zmax", largest);
-            trace.SetProperty("texttemplate", "%{z:.3f}");
+            trace.SetProperty("text", labels);
+            trace.SetProperty("texttemplate", "%{text}");
             trace.SetProperty("hoverongaps", false);
             return trace;
         }), chart);
