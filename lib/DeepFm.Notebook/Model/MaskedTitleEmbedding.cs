@@ -18,20 +18,16 @@ namespace DeepFm.Notebook.Model;
 /// <c>GlobalAveragePooling1D</c>, which honours the mask: mean = Σ_t m_t e_t / Σ_t m_t with m_t = [token_t ≠ 0].
 /// Keras divides 0 by 0 for a title made only of padding and gets NaN; here such a title becomes the zero vector.
 /// Row 0 of the table exists (the parameter count matches Keras) but is never read and never updated.
-/// <para>The mean is written as the formula: the padding ids are dropped first (<c>masked_select</c>), the real
-/// tokens' rows are looked up, added per title (<c>index_add</c>) and divided by each title's token count. Only real
-/// tokens are read, so only they get a gradient. Measured on a training batch, forward and backward together, this
-/// costs about 30 % less than <c>EmbeddingBag(mode: Mean, padding_idx: 0)</c>, which walks the padding as well.</para>
+/// <para>The masked mean is computed by <c>EmbeddingBag(mode: Mean, padding_idx: 0)</c>, which skips padding ids
+/// and averages the rest in one fused kernel: the same numbers as embedding, masking and dividing step by step, but
+/// about 20× faster forward and backward (it was three quarters of a whole DeepFM training step).</para>
 /// </remarks>
 public sealed class MaskedTitleEmbedding : Module<Tensor, Tensor>
 {
     /// <summary>The token id that marks padding.</summary>
     public const long PaddingId = 0;
 
-    // index_add's "alpha": created once (TorchSharp 0.107 does not keep a temporary Scalar alive during the call).
-    private static readonly Scalar One = 1.0;
-
-    private readonly Parameter tokenEmbeddings;
+    private readonly EmbeddingBag tokenEmbeddings;
 
     /// <summary>Creates a <paramref name="vocabularySize"/> × <paramref name="dimension"/> token table.</summary>
     public MaskedTitleEmbedding(int vocabularySize, int dimension, Generator generator)
@@ -42,20 +38,14 @@ public sealed class MaskedTitleEmbedding : Module<Tensor, Tensor>
         if (dimension <= 0) throw new ArgumentOutOfRangeException(nameof(dimension), $"Embedding dimension must be positive, got {dimension}.");
 
         VocabularySize = vocabularySize;
-        Dimension = dimension;
-        tokenEmbeddings = Parameter(torch.empty(vocabularySize, dimension));
-        Initializers.FillUniform(tokenEmbeddings, -0.05, 0.05, generator);
+        tokenEmbeddings = EmbeddingBag(vocabularySize, dimension, mode: EmbeddingBagMode.Mean, padding_index: PaddingId);
+        using (var weight = tokenEmbeddings.weight!)
+            Initializers.FillUniform(weight, -0.05, 0.05, generator);
         RegisterComponents();
     }
 
     /// <summary>Number of token ids, padding and OOV included.</summary>
     public int VocabularySize { get; }
-
-    /// <summary>Embedding dimension D.</summary>
-    public int Dimension { get; }
-
-    /// <summary>The token table, float32 [VocabularySize, D]; row t is token t's vector e_t (row 0, padding, is never read).</summary>
-    public Parameter Weights => tokenEmbeddings;
 
     /// <summary>
     /// Throws unless <paramref name="titleTokens"/> is int64 [B, L] with every id inside the vocabulary.
@@ -67,15 +57,8 @@ public sealed class MaskedTitleEmbedding : Module<Tensor, Tensor>
     /// <inheritdoc />
     public override Tensor forward(Tensor titleTokens)
     {
-        long titles = titleTokens.shape[0];
-        var isToken = titleTokens.ne(PaddingId);                                   // [N, L], m_t = [token_t ≠ 0]
-        var tokenCounts = isToken.sum(dim: 1);                                     // [N], Σ_t m_t
-        var realTokens = titleTokens.masked_select(isToken);                       // [T], every title's real tokens in turn
-        var titleOfToken = torch.arange(titles, device: titleTokens.device).repeat_interleave(tokenCounts);   // [T]
-        var tokenVectors = tokenEmbeddings.index_select(0, realTokens);            // [T, D], e_t
-        var sums = torch.zeros(titles, Dimension, device: titleTokens.device)
-            .index_add(0, titleOfToken, tokenVectors, One);                        // [N, D], Σ_t m_t e_t
-        return sums / tokenCounts.clamp_min(1).unsqueeze(1);                       // [N, D]; all padding: 0 / 1 = zeros
+        // Each row of titleTokens is one bag; the mean skips padding ids, and an all-padding row gives zeros.
+        return tokenEmbeddings.call(titleTokens, null, null);                     // [B, D]
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ namespace DeepFm.Notebook.Model;
 /// <remarks>
 /// Genres belong to the movie, so the module holds every movie's bag (<see cref="MovieGenreBags"/>, int64
 /// [movies, G], a constant buffer) and looks a batch's bags up by movie. The mean over the bag is
-/// <c>EmbeddingBag(mode: Mean, padding_idx: 0)</c>, the masked mean of <see cref="MaskedTitleEmbedding"/> in one call: a
+/// <c>EmbeddingBag(mode: Mean, padding_idx: 0)</c>, as for the title (<see cref="MaskedTitleEmbedding"/>): a
 /// comedy-drama gets ½(e_comedy + e_drama). Initialised uniform(−0.05, 0.05), like the title's Keras embedding.
 /// </remarks>
 public sealed class MovieGenreEmbedding : Module<Tensor, Tensor>

@@ -10,7 +10,7 @@ public class MaskedTitleEmbeddingTests
     {
         using var generator = new Generator((ulong)seed);
         var title = new MaskedTitleEmbedding(vocabularySize: 10, dimension: 3, generator);
-        var weights = title.Weights;
+        var weights = title.named_parameters().Single(p => p.name == "tokenEmbeddings.weight").parameter;
         return (title, weights);
     }
 
