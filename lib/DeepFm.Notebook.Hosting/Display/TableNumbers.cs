@@ -8,15 +8,18 @@ namespace DeepFm.Notebook.Hosting;
 /// (<c>4.0511736115234434E-05</c>, a 17-digit AUC).
 /// </summary>
 /// <remarks>
-/// A column whose name mentions <c>auc</c> or <c>loss</c> gets 4 decimals, one that mentions <c>seconds</c> gets 1;
-/// <see cref="SetDecimals"/> chooses for any other column name. Everything else keeps at most 4 significant decimals:
+/// A column whose name mentions <c>auc</c>, <c>loss</c> or a metric at k (<c>precision@10</c>) gets 4 decimals; one that
+/// mentions <c>seconds</c> or ends in <c>_s</c> (<c>train_s</c>) gets 1, so a column's digits line up (0.0690 beside
+/// 0.0711, 5.0 beside 12.2). <see cref="SetDecimals"/> chooses for any other column name. Everything else keeps at most 4 significant decimals:
 /// 0.6931472 → 0.6931, 123.456789 → 123.4568, 0.0000405117 → 0.00004051, 84832 → 84832.
 /// </remarks>
 public static class TableNumbers
 {
     private static readonly ConcurrentDictionary<string, int> ChosenDecimals = new(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly (string Fragment, int Decimals)[] ByMeaning = [("auc", 4), ("loss", 4), ("seconds", 1)];
+    private static readonly (string Fragment, int Decimals)[] ByMeaning = [("auc", 4), ("loss", 4), ("@", 4), ("seconds", 1)];
+
+    private const string SecondsSuffix = "_s";
 
     /// <summary>Writes every number of columns called <paramref name="columnName"/> with <paramref name="decimals"/> decimals.</summary>
     public static void SetDecimals(string columnName, int decimals)
@@ -35,7 +38,7 @@ public static class TableNumbers
         foreach (var (fragment, decimals) in ByMeaning)
             if (columnName.Contains(fragment, StringComparison.OrdinalIgnoreCase))
                 return decimals;
-        return null;
+        return columnName.EndsWith(SecondsSuffix, StringComparison.OrdinalIgnoreCase) ? 1 : null;
     }
 
     /// <summary><paramref name="value"/> as a table cell of column <paramref name="columnName"/> shows it.</summary>

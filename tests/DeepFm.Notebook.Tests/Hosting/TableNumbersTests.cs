@@ -21,7 +21,10 @@ public sealed class TableNumbersTests
     [InlineData("final_test_loss_mean", 0.4, "0.4000")]
     [InlineData("seconds", 12.3456, "12.3")]
     [InlineData("train seconds", 4.0, "4.0")]
-    public void Columns_named_for_auc_loss_or_seconds_get_their_decimals(string column, double value, string expected) =>
+    [InlineData("train_s", 5.0, "5.0")]
+    [InlineData("precision@10", 0.069, "0.0690")]
+    [InlineData("ndcg@10", 0.15061, "0.1506")]
+    public void Columns_named_for_auc_loss_metrics_at_k_or_seconds_get_their_decimals(string column, double value, string expected) =>
         Assert.Equal(expected, TableNumbers.Format(value, column));
 
     [Fact]
