@@ -13,7 +13,8 @@ public static class EmbeddingCharts
 {
     /// <summary>
     /// Heatmap of a float [R, D] tensor: row <c>r</c> labelled <paramref name="rowNames"/>[r], colour = value, on a
-    /// diverging red-blue scale so positive and negative components read at a glance.
+    /// diverging scale centred on 0 so positive and negative components read at a glance: red positive, blue negative,
+    /// the convention of <see cref="ExplanationCharts.FieldInteractions"/> (red raises a score, blue lowers it).
     /// </summary>
     public static GenericChart Heatmap(Tensor vectors, IReadOnlyList<string> rowNames, string title = "Embedding vectors")
     {
@@ -31,13 +32,22 @@ public static class EmbeddingCharts
             .Select(row => flat.Skip(row * dimensions).Take(dimensions).Select(value => (double)value).ToArray())
             .ToArray();
 
-        return CS.Chart.Heatmap<double, int, string, string>(
+        double largest = Math.Max(1e-9, flat.Select(value => Math.Abs((double)value)).DefaultIfEmpty(0).Max());
+        GenericChart chart = CS.Chart.Heatmap<double, int, string, string>(
                 zData: z,
                 X: Enumerable.Range(0, dimensions).ToArray(),
                 Y: rowNames.ToArray(),
                 Name: "embedding",
-                ColorScale: StyleParam.Colorscale.RdBu,
-                ReverseScale: true)
-            .WithTitles(title, "dimension", "");
+                ColorScale: StyleParam.Colorscale.RdBu);   // plotly's RdBu runs blue (low) to red (high)
+        // Centred on zero (zmid, and a range symmetric about it), so white is 0 whatever the values: Plotly.NET.CSharp
+        // 0.14 has no parameter for these, so they are set on the trace as the plotly.js attributes they are.
+        chart = GenericChart.mapTrace(Microsoft.FSharp.Core.FuncConvert.FromFunc<Trace, Trace>(trace =>
+        {
+            trace.SetProperty("zmid", 0.0);
+            trace.SetProperty("zmin", -largest);
+            trace.SetProperty("zmax", largest);
+            return trace;
+        }), chart);
+        return chart.WithTitles(title, "dimension", "");
     }
 }

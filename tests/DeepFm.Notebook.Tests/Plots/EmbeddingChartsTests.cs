@@ -23,6 +23,22 @@ public class EmbeddingChartsTests
     }
 
     [Fact]
+    public void HeatmapIsRedForPositiveAndBlueForNegativeCentredOnZero()
+    {
+        using var vectors = tensor(new float[] { 0.5f, -1f, 0f, 2f, 0.25f, -0.75f }, 2, 3);
+
+        var trace = JsonNode.Parse(GenericChart.toJson(EmbeddingCharts.Heatmap(vectors, ["a", "b"])))!["data"]![0]!;
+
+        // The same convention as the explanation heatmap of notebook 5: plotly's RdBu, not reversed, runs from blue
+        // at zmin to red at zmax; a symmetric range around 0 puts white at 0.
+        Assert.Equal("RdBu", (string?)trace["colorscale"]);
+        Assert.NotEqual(true, (bool?)trace["reversescale"]);
+        Assert.Equal(0.0, (double)trace["zmid"]!);
+        Assert.Equal(-2.0, (double)trace["zmin"]!);
+        Assert.Equal(2.0, (double)trace["zmax"]!);
+    }
+
+    [Fact]
     public void RowNamesMustMatchTheRows()
     {
         using var vectors = zeros(3, 4);
