@@ -45,7 +45,8 @@ public sealed partial class CommittedChartOutputTests
     [MemberData(nameof(All), MemberType = typeof(CommittedNotebooks))]
     public void NoMarkdownCellRepeatsAChartThatACodeCellDraws(string notebook)
     {
-        // The original tutorial's plots (assets/original/) are not ours: showing them beside ours is the point.
+        // The original tutorial's plots (assets/original/) are not ours: showing them beside ours is the point. The
+        // hand-drawn diagrams (assets/diagrams/) are not charts.
         foreach (var (cell, index) in Cells(notebook).Where(pair => IsMarkdown(pair.Cell)))
         {
             var copy = OwnAssetImage().Match(Source(cell));
@@ -74,7 +75,8 @@ public sealed partial class CommittedChartOutputTests
     [GeneratedRegex(@"Plotly\.(newPlot|react)\(")]
     private static partial Regex PlotlyDrawCall();
 
-    // A markdown image whose target is one of our charts in assets/ (not assets/original/).
-    [GeneratedRegex(@"!\[[^\]]*\]\((\.\./)?assets/(?!original/)[^)]+\.(png|svg)\)")]
+    // A markdown image whose target is one of our charts in assets/ (not assets/original/, the original's plots, nor
+    // assets/diagrams/, pictures drawn by hand that no code cell draws).
+    [GeneratedRegex(@"!\[[^\]]*\]\((\.\./)?assets/(?!original/|diagrams/)[^)]+\.(png|svg)\)")]
     private static partial Regex OwnAssetImage();
 }
