@@ -39,6 +39,41 @@ internal static partial class ResultTables
         return tables;
     }
 
+    /// <summary>
+    /// Columns that hold a timing (<c>train_s</c>, <c>seconds</c>, <c>time</c>, <c>examples/s</c>…): they change on
+    /// every run, so they are never compared; only numbers a seed fixes are.
+    /// </summary>
+    public static bool IsTiming(string column)
+    {
+        string name = column.Trim().ToLowerInvariant();
+        return name.EndsWith("_s", StringComparison.Ordinal) || name.EndsWith("/s", StringComparison.Ordinal)
+            || name.Contains("second", StringComparison.Ordinal) || name.Contains("time", StringComparison.Ordinal)
+            || name.Contains("minute", StringComparison.Ordinal) || name.EndsWith("_ms", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// How <paramref name="readme"/> differs from <paramref name="output"/>: for each README row, the output row with
+    /// the same first cell must hold the same text in every column the README shows, timing columns excepted.
+    /// </summary>
+    public static IEnumerable<string> Differences(ResultTable readme, ResultTable output)
+    {
+        string key = readme.Header[0];
+        foreach (var row in readme.Rows)
+        {
+            var match = output.Rows.FirstOrDefault(candidate => output.Cell(candidate, key) == row[0]);
+            if (match is null)
+            {
+                yield return $"  no output row with {key} = '{row[0]}'";
+                continue;
+            }
+            foreach (var column in readme.Header.Skip(1).Where(column => !IsTiming(column)))
+            {
+                string? quoted = readme.Cell(row, column), printed = output.Cell(match, column);
+                if (quoted != printed) yield return $"  {row[0]} / {column}: README '{quoted}', output '{printed}'";
+            }
+        }
+    }
+
     /// <summary>Every HTML table in <paramref name="html"/> (one output's text/html).</summary>
     public static IEnumerable<ResultTable> HtmlTables(string html)
     {
