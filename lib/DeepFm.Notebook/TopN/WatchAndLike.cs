@@ -1,0 +1,33 @@
+namespace DeepFm.Notebook.TopN;
+
+/// <summary>
+/// Two models, two questions, one ranking: the implicit model's P(watch | user, movie) and the rating model's
+/// P(4–5 stars | user, movie, watched) multiply into the probability that the user watches the movie and likes it,
+/// <code>P(watch and like) = P(watch) · P(like | watch) = σ(a) · σ(b)</code>
+/// with a and b the two logits; the scores here are its logarithm, log σ(a) + log σ(b) (the same order, no
+/// underflow). A relevant movie in the ranking task is exactly that: one the user rated (watched) with 4–5 stars.
+/// </summary>
+public static class WatchAndLike
+{
+    /// <summary>log σ(watch) + log σ(like) per candidate; both arguments aligned with the same task's candidates.</summary>
+    public static float[][] Combine(IReadOnlyList<float[]> watchLogits, IReadOnlyList<float[]> likeLogits)
+    {
+        ArgumentNullException.ThrowIfNull(watchLogits);
+        ArgumentNullException.ThrowIfNull(likeLogits);
+        if (watchLogits.Count != likeLogits.Count)
+            throw new ArgumentException($"{watchLogits.Count} users of watch scores but {likeLogits.Count} of like scores.", nameof(likeLogits));
+        var combined = new float[watchLogits.Count][];
+        for (int user = 0; user < combined.Length; user++)
+        {
+            float[] watch = watchLogits[user], like = likeLogits[user];
+            if (watch.Length != like.Length)
+                throw new ArgumentException($"User {user}: {watch.Length} watch scores but {like.Length} like scores.", nameof(likeLogits));
+            combined[user] = new float[watch.Length];
+            for (int i = 0; i < watch.Length; i++) combined[user][i] = (float)(LogSigmoid(watch[i]) + LogSigmoid(like[i]));
+        }
+        return combined;
+    }
+
+    /// <summary>log σ(x) = −log(1 + e^(−x)), computed without overflow for large |x|.</summary>
+    public static double LogSigmoid(double x) => x >= 0 ? -Math.Log(1 + Math.Exp(-x)) : x - Math.Log(1 + Math.Exp(x));
+}
