@@ -1,3 +1,10 @@
+using System.Diagnostics;
+using DeepFm.Notebook.Data;
+using DeepFm.Notebook.Evaluation;
+using DeepFm.Notebook.Metrics;
+using DeepFm.Notebook.Model;
+using DeepFm.Notebook.Training;
+
 namespace DeepFm.Notebook.TopN;
 
 /// <summary>
@@ -26,6 +33,34 @@ public static class WatchAndLike
             for (int i = 0; i < watch.Length; i++) combined[user][i] = (float)(LogSigmoid(watch[i]) + LogSigmoid(like[i]));
         }
         return combined;
+    }
+
+    /// <summary>
+    /// The product of <paramref name="watch"/> and <paramref name="like"/> as a comparison run: its top-k metrics on
+    /// <paramref name="task"/> and its AUC over <paramref name="testRatings"/>, both scored once. Both models are
+    /// evaluated with a trainer made from <paramref name="evaluation"/> (its thread count applies).
+    /// </summary>
+    public static HonestRun Run(string name, int seed, DeepFmModel watch, DeepFmModel like, RankingTask task,
+        EncodedRatings testRatings, TrainerOptions evaluation, int k = RankingScores.DefaultK)
+    {
+        ArgumentNullException.ThrowIfNull(watch);
+        ArgumentNullException.ThrowIfNull(like);
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(testRatings);
+        var clock = Stopwatch.StartNew();
+        RankingScores ranking = RankingScores.Evaluate(task, Combine(RankingScorers.Model(watch, task), RankingScorers.Model(like, task)), k);
+        double rankingSeconds = clock.Elapsed.TotalSeconds;
+        float[] watchLogits = LogitsOf(watch, testRatings, evaluation), likeLogits = LogitsOf(like, testRatings, evaluation);
+        float[] product = Combine([watchLogits], [likeLogits])[0];
+        return new HonestRun(name, seed, null, null, null, RocAuc.Compute(product, testRatings.Labels), null, ranking,
+            watch.ParameterCount + like.ParameterCount, null, rankingSeconds, null);
+    }
+
+    private static float[] LogitsOf(DeepFmModel model, EncodedRatings ratings, TrainerOptions evaluation)
+    {
+        using var trainer = new Trainer(model, evaluation);
+        trainer.Evaluate(ratings);
+        return trainer.LastEvaluation.Logits.ToArray();
     }
 
     /// <summary>log σ(x) = −log(1 + e^(−x)), computed without overflow for large |x|.</summary>
