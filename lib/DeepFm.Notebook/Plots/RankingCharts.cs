@@ -23,6 +23,6 @@ public static class RankingCharts
         bars = Chart.withYErrorStyle<double, double>(null, null, null,
             FSharpOption<IEnumerable<double>>.Some(models.Select(model => model.Sd).ToArray()),
             null, null, null, null, null, null, null, null, null).Invoke(bars);
-        return bars.WithTitles(title ?? $"Test {metric} per model (mean ± sd over seeds)", "model", metric);
+        return bars.WithTitles(title ?? $"Test {metric} per model: mean over seeds, error bars one sd", "model", metric);
     }
 }

@@ -51,7 +51,8 @@ public sealed class Ease
     {
         ArgumentNullException.ThrowIfNull(interactions);
         if (interactions.MovieCount != MovieCount)
-            throw new ArgumentException($"EASE was fitted on {MovieCount} movies, the interactions have {interactions.MovieCount}.", nameof(interactions));
+            throw new ArgumentException(
+                $"EASE was fitted on {MovieCount} movies, the interactions have {interactions.MovieCount}.", nameof(interactions));
         using var scope = NewDisposeScope();
         Tensor b = tensor(weights, [MovieCount, MovieCount]);
         return ScoreMatrix.FromTensor(interactions.ToTensor().matmul(b));

@@ -55,7 +55,8 @@ public sealed class InteractionMatrix
         foreach (EncodedRatings set in ratings)
         {
             if (!set.Schema.CategoricalFields.SequenceEqual(schema.CategoricalFields))
-                throw new ArgumentException("The rating sets were encoded with different fields; build them from one MovieLensFeatures.", nameof(ratings));
+                throw new ArgumentException(
+                    "The rating sets were encoded with different fields; build them from one MovieLensFeatures.", nameof(ratings));
             for (int row = 0; row < set.Count; row++)
             {
                 ReadOnlySpan<long> categorical = set.CategoricalRow(row);

@@ -35,7 +35,8 @@ public sealed class ItemKnn
     {
         ArgumentNullException.ThrowIfNull(interactions);
         if (neighbours is int count && (count < 1 || count > interactions.MovieCount))
-            throw new ArgumentOutOfRangeException(nameof(neighbours), count, $"Keep between 1 and {interactions.MovieCount} neighbours, or null for all.");
+            throw new ArgumentOutOfRangeException(nameof(neighbours), count,
+                $"Keep between 1 and {interactions.MovieCount} neighbours, or null for all.");
         using var scope = NewDisposeScope();
         Tensor x = interactions.ToTensor();                                          // [U, M]
         Tensor cooccurrence = x.t().matmul(x);                                       // C [M, M]
@@ -57,7 +58,8 @@ public sealed class ItemKnn
     {
         ArgumentNullException.ThrowIfNull(interactions);
         if (interactions.MovieCount != MovieCount)
-            throw new ArgumentException($"Item-kNN was fitted on {MovieCount} movies, the interactions have {interactions.MovieCount}.", nameof(interactions));
+            throw new ArgumentException(
+                $"Item-kNN was fitted on {MovieCount} movies, the interactions have {interactions.MovieCount}.", nameof(interactions));
         using var scope = NewDisposeScope();
         Tensor s = tensor(similarities, [MovieCount, MovieCount]).to_type(ScalarType.Float64);
         return ScoreMatrix.FromTensor(interactions.ToTensor().matmul(s));

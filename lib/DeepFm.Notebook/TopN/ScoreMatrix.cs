@@ -37,7 +37,8 @@ public sealed class ScoreMatrix
     public static ScoreMatrix FromTensor(Tensor matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
-        if (matrix.dim() != 2) throw new ArgumentException($"Expected a [users, movies] matrix, got shape [{string.Join(", ", matrix.shape)}].", nameof(matrix));
+        if (matrix.dim() != 2)
+            throw new ArgumentException($"Expected a [users, movies] matrix, got shape [{string.Join(", ", matrix.shape)}].", nameof(matrix));
         using Tensor asFloat = matrix.to_type(ScalarType.Float32).contiguous();
         return new ScoreMatrix((int)matrix.shape[0], (int)matrix.shape[1], asFloat.data<float>().ToArray());
     }

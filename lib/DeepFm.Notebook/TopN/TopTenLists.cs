@@ -28,7 +28,8 @@ public static class TopTenLists
         int user = catalog.RequireUser(userId);
         int position = task.Users.ToList().FindIndex(candidate => candidate.User == user);
         if (position < 0)
-            throw new ArgumentException($"User {userId} has no test rating of 4–5 stars, so the task does not rank for them; pick another user.", nameof(userId));
+            throw new ArgumentException(
+                $"User {userId} has no test rating of 4–5 stars, so the task does not rank for them; pick another user.", nameof(userId));
         RankingUser ranked = task.Users[position];
         var columns = new List<DataFrameColumn> { new PrimitiveDataFrameColumn<int>("rank", Enumerable.Range(1, k)) };
         foreach ((string name, float[][] scores) in scorers)
