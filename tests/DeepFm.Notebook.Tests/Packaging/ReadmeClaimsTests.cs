@@ -26,6 +26,7 @@ public sealed class ReadmeClaimsTests
         var tables = ResultTables.CheckedReadmeTables(Readme());
         Assert.Contains(tables, table => table.Notebook == "04-train-eval.ipynb");
         Assert.Contains(tables, table => table.Notebook == "05-compare-and-recommend.ipynb");
+        Assert.Contains(tables, table => table.Notebook == "07-from-ratings-to-recommendations.ipynb");
         Assert.All(tables, table =>
         {
             Assert.True(File.Exists(Path.Combine(Layout.NotebooksFolder, table.Notebook)), $"no notebook {table.Notebook}");
