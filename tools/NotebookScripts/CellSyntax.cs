@@ -25,7 +25,7 @@ public static class CellSyntax
     /// <exception cref="NotebookTranslationException">A magic command other than #!csharp, or a syntax error.</exception>
     public static IReadOnlyList<CompilationUnitSyntax> Parse(string notebook, NotebookCell cell)
     {
-        if (cell.Kernel != NotebookFile.CSharpKernel)
+        if (cell.Kernel != NotebookSource.CSharpKernel)
             throw NotebookTranslationException.InCell(notebook, cell,
                 $"the cell runs in the '{cell.Kernel}' kernel; a C# file can only hold C# cells.");
         var submissions = new List<List<string>> { new() };

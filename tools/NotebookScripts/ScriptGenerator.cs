@@ -27,7 +27,7 @@ public static class ScriptGenerator
         foreach (string path in Directory.GetFiles(Path.Combine(repositoryRoot, NotebooksFolder), "*.ipynb").Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileNameWithoutExtension(path);
-            var notebook = NotebookFile.Read(path, $"{NotebooksFolder}/{name}.ipynb");
+            var notebook = NotebookSource.Read(path, $"{NotebooksFolder}/{name}.ipynb");
             scripts[$"{ScriptsFolder}/{name}.cs"] = Generate(notebook, name, repositoryRoot);
         }
         return scripts;
@@ -69,7 +69,7 @@ public static class ScriptGenerator
     }
 
     /// <summary>The script for <paramref name="notebook"/>, named <paramref name="name"/>.</summary>
-    public static string Generate(NotebookFile notebook, string name, string repositoryRoot)
+    public static string Generate(NotebookSource notebook, string name, string repositoryRoot)
     {
         var codeCells = notebook.Cells.Where(cell => cell.Kind == "code").ToList();
         if (codeCells.Count == 0)
@@ -135,7 +135,7 @@ public static class ScriptGenerator
         return script.ToString();
     }
 
-    private static IEnumerable<string> Header(NotebookFile notebook, string name, IReadOnlyList<PackageReference> packages,
+    private static IEnumerable<string> Header(NotebookSource notebook, string name, IReadOnlyList<PackageReference> packages,
         IReadOnlyList<string> projects)
     {
         yield return $"// Generated from {notebook.RelativePath} by tools/NotebookScripts: edit the notebook, not this file,";

@@ -21,14 +21,14 @@ public sealed record NotebookCell(int Number, string Kind, string Source, string
 }
 
 /// <summary>A .NET Interactive notebook (.ipynb) read for its cells; outputs are ignored.</summary>
-public sealed record NotebookFile(string RelativePath, IReadOnlyList<NotebookCell> Cells)
+public sealed record NotebookSource(string RelativePath, IReadOnlyList<NotebookCell> Cells)
 {
     /// <summary>The only kernel a script can hold: the notebooks are C# throughout.</summary>
     public const string CSharpKernel = "csharp";
 
     /// <summary>Reads <paramref name="path"/>; <paramref name="relativePath"/> is how errors name it.</summary>
     /// <exception cref="NotebookTranslationException">The file is not a C# notebook.</exception>
-    public static NotebookFile Read(string path, string relativePath)
+    public static NotebookSource Read(string path, string relativePath)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         var root = document.RootElement;
@@ -55,6 +55,6 @@ public sealed record NotebookFile(string RelativePath, IReadOnlyList<NotebookCel
                 : CSharpKernel;
             cells.Add(new NotebookCell(cells.Count + 1, kind, source.ReplaceLineEndings("\n"), cellKernel));
         }
-        return new NotebookFile(relativePath, cells);
+        return new NotebookSource(relativePath, cells);
     }
 }
