@@ -67,7 +67,11 @@ public sealed record CodeCell(
                 {
                     case GlobalStatementSyntax { Statement: ExpressionStatementSyntax expression } when
                         expression.SemicolonToken.IsMissing:
-                        statements.Append(Displayed(expression.Expression));
+                        statements.Append(PrintsItself(expression.Expression)
+                            ? expression.WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken)
+                                .WithTrailingTrivia(expression.Expression.GetTrailingTrivia()))
+                                .WithExpression(expression.Expression.WithoutTrailingTrivia()).ToFullString()
+                            : Displayed(expression.Expression));
                         break;
                     case GlobalStatementSyntax global:
                         names.AddRange(global.Statement switch
@@ -107,6 +111,21 @@ public sealed record CodeCell(
     private static string Displayed(ExpressionSyntax expression) =>
         expression.GetLeadingTrivia().ToFullString() + ShowMethod + "(" + expression.WithoutTrivia().ToFullString() + ");" +
         expression.GetTrailingTrivia().ToFullString();
+
+    /// <summary>
+    /// <c>Console.WriteLine(…)</c> or <c>Console.Write(…)</c> left without a semicolon: the kernel displays nothing
+    /// (the call returns nothing), so the script ends the statement instead of showing a value that does not exist.
+    /// </summary>
+    private static bool PrintsItself(ExpressionSyntax expression) =>
+        expression is InvocationExpressionSyntax
+        {
+            Expression: MemberAccessExpressionSyntax
+            {
+                Expression: IdentifierNameSyntax { Identifier.ValueText: "Console" } or
+                    MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Console" },
+                Name.Identifier.ValueText: "WriteLine" or "Write",
+            },
+        };
 
     private static IEnumerable<PackageReference> PackagesOf(string notebook, NotebookCell cell, CompilationUnitSyntax submission)
     {

@@ -25,6 +25,15 @@ public sealed class CodeCellTests
     }
 
     [Fact]
+    public void APrintCallWithoutSemicolonStaysAPrint()
+    {
+        // The kernel shows nothing for a call that returns nothing; Show(Console.WriteLine(1)) would not compile.
+        var cell = Translate("Console.WriteLine(1)   // printed");
+
+        Assert.Equal("Console.WriteLine(1);   // printed", cell.Statements);
+    }
+
+    [Fact]
     public void AStatementWithASemicolonIsNotShown()
     {
         var cell = Translate("Console.WriteLine(1);");
