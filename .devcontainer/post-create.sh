@@ -32,6 +32,23 @@ fi
 dotnet tool restore
 dotnet build -c Release lib/DeepFm.Notebook
 dotnet run -c Release --project tools/DeepFm.Setup
-# The .NET Interactive Jupyter kernel, so the notebooks also run in Jupyter / nbconvert.
-dotnet tool run dotnet-interactive jupyter install >/dev/null && echo "post-create: .NET Interactive Jupyter kernels installed"
+# The .NET Interactive Jupyter kernel, so the notebooks also run in Jupyter / nbconvert. `dotnet interactive jupyter
+# install` uses `jupyter kernelspec` when that works, and otherwise copies the kernels into
+# ~/.local/share/jupyter/kernels, which it does not create: on a machine that never had that folder it exits 3. So the
+# folder is made first (also where Jupyter itself looks), and a failure stops the set-up with the installer's output.
+jupyter_data=$(jupyter --data-dir 2>/dev/null || true)
+mkdir -p "$HOME/.local/share/jupyter/kernels" ${jupyter_data:+"$jupyter_data/kernels"}
+if ! install_log=$(DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1 dotnet tool run dotnet-interactive jupyter install 2>&1); then
+  echo "$install_log" >&2
+  echo "post-create: 'dotnet tool run dotnet-interactive jupyter install' failed (output above): the notebooks will not run in Jupyter." >&2
+  exit 1
+fi
+kernel=$(jupyter kernelspec list 2>/dev/null | awk '$1 == ".net-csharp" {print $2}')
+[ -n "$kernel" ] || [ ! -f "$HOME/.local/share/jupyter/kernels/.net-csharp/kernel.json" ] || kernel="$HOME/.local/share/jupyter/kernels/.net-csharp"
+if [ -z "$kernel" ]; then
+  echo "$install_log" >&2
+  echo "post-create: no .net-csharp kernel after 'dotnet tool run dotnet-interactive jupyter install' (output above)." >&2
+  exit 1
+fi
+echo "post-create: .NET Interactive Jupyter kernels installed ($kernel)"
 echo "post-create: ready. Open notebooks/01-data.ipynb, or run everything with: dotnet run -c Release --project tools/RunNotebooks"

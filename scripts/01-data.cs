@@ -1,0 +1,242 @@
+// Generated from notebooks/01-data.ipynb by tools/NotebookScripts: edit the notebook, not this file,
+// then regenerate every script with `dotnet run --project tools/NotebookScripts` (a test fails while they differ).
+//
+// Run from anywhere in the repository: dotnet run scripts/01-data.cs
+// DEEPFM_EPOCHS=1 shortens training and DEEPFM_DATA=path/to/ml-100k.zip reads local data, as in the notebook;
+// charts are written to artifacts/scripts/01-data/ (or $DEEPFM_SCRIPT_OUTPUT) as HTML, and PNG with Chromium.
+// Step through it in VS Code: the README's "Without notebooks" section.
+
+// The set-up cell's pinned packages, and the tutorial library as a project.
+#:package TorchSharp-cpu@0.107.0
+#:package Microsoft.Data.Analysis@0.23.1
+#:package Plotly.NET@6.0.0
+#:package Plotly.NET.CSharp@0.14.0
+#:project ../lib/DeepFm.Notebook.Hosting/DeepFm.Notebook.Hosting.csproj
+#:project ../lib/DeepFm.Notebook/DeepFm.Notebook.csproj
+// Versions pinned above, as in the notebook, rather than by the repository's Directory.Packages.props.
+#:property ManagePackageVersionsCentrally=false
+// File-based apps default to native AOT publishing, which TorchSharp and Plotly.NET do not support.
+#:property PublishAot=false
+
+using static DeepFm.Notebook.Hosting.ScriptOutput;
+using DeepFm.Notebook.Data;
+using Microsoft.Data.Analysis;
+using DeepFm.Notebook.Plots;
+
+Section("# 1. The data: MovieLens-100k");
+// *数据准备 — data preparation*
+//
+// This is the first of six notebooks that build **DeepFM** (Guo et al., 2017,
+// [arXiv:1703.04247](https://arxiv.org/abs/1703.04247)) in C# and train it to answer one question: *will this user
+// rate this movie 4 or 5 stars?* They follow, step by step, the TensorFlow DeepFM tutorial of
+// [deep_recommenders](https://github.com/LongmaoTeamTf/deep_recommenders/blob/294bbd6f7b8eedf7173cbf89999c41e149035167/experiments/deepfm.ipynb)
+// (`experiments/deepfm.ipynb`; it was removed from the repository's master branch in 2021, so the link points to the
+// last commit that holds it), with TorchSharp for the model, `Microsoft.Data.Analysis` DataFrames for the data and
+// Plotly.NET for the charts. The table at the end of this notebook lists every place where this package does something
+// differently from the original, and why.
+//
+// **What you will learn here**
+// - where MovieLens-100k comes from, and how the tutorial library downloads, checks and parses it;
+// - the six features the original uses (those of TensorFlow Datasets' `movielens/100k-ratings`) and how each is
+//   encoded;
+// - the label: a rating above 3 stars is a positive;
+// - how the 100,000 ratings are shuffled and split 80,000 / 20,000, and what a training batch looks like as tensors.
+//
+// **Series:** **1. Data** → [2. Embeddings](02-embeddings.ipynb) → [3. DeepFM](03-deepfm.ipynb) →
+// [4. Training and evaluation](04-train-eval.ipynb) → [5. Compare and recommend](05-compare-and-recommend.ipynb) →
+// [6. Beyond the original](06-beyond-the-original.ipynb)
+//
+// The set-up code below, the same in every notebook, pins the NuGet packages, loads the tutorial library
+// (`lib/DeepFm.Notebook`) and prepares the kernel for TorchSharp and Plotly.NET; the README's section *How the notebooks
+// load the library* explains how.
+
+// The notebook's set-up cell, for a plain C# program: work from the repository root, make TorchSharp's native
+// library loadable on this machine, and show each displayed value in the terminal (tables as text, charts as
+// files). The directives at the top load the library; `dotnet run` builds it when its sources changed.
+Start("01-data");
+
+Section("## Parameters");
+// `dataPath` is a local copy of `ml-100k.zip` (or its extracted folder). Left `null`, the library uses the
+// `DEEPFM_DATA` environment variable if set, else its download cache, downloading the official zip from GroupLens
+// once and checking its size and SHA-256.
+
+string? dataPath = null;   // e.g. "../shared/data/ml-100k.zip"; null: DEEPFM_DATA, then the cache, then a download
+int splitSeed = 42;        // the original shuffles with seed 42
+
+Section("## Where the data comes from");
+// [MovieLens-100k](https://grouplens.org/datasets/movielens/100k/) is 100,000 ratings (1–5 stars) that 943 users gave
+// 1,682 movies, collected by GroupLens at the University of Minnesota. Its licence allows research use but **forbids
+// redistribution**, so this repository never contains the data: the library downloads it into a cache on first use
+// (or reads your local copy). Three files matter:
+//
+// | file | separator | one line per | fields we use |
+// |---|---|---|---|
+// | `u.data` | tab | rating | user id, movie id, rating, timestamp |
+// | `u.user` | `\|` | user | age, gender, occupation |
+// | `u.item` | `\|` (Latin-1) | movie | title |
+//
+// `MovieLens100k.Load` reads them into DataFrames and joins them into one row per rating, with the feature names of
+// TensorFlow Datasets' `movielens/100k-ratings`, which the original tutorial loads.
+
+var movieLens = MovieLens100k.Load(dataPath);   // MovieLens100k.Load(dataPath, Console.Out) also says what it read
+Show($"{movieLens.Ratings.Rows.Count:N0} ratings, {movieLens.Users.Rows.Count:N0} users, " +
+    $"{movieLens.Movies.Rows.Count:N0} movies");
+
+Section("### The three tables");
+// Users and movies as GroupLens ships them (titles decoded from Latin-1, so *Café* stays *Café*):
+
+Show(movieLens.Users.Head(5));
+
+Show(movieLens.Movies.Head(5));
+
+Section("### One row per rating");
+// The joined frame. `user_gender` is `true` for men (TFDS's convention), `bucketized_user_age` is the lower edge of
+// the user's age bucket, `user_occupation_label` is TFDS's occupation class, and `label` is the target we will learn:
+
+Show(movieLens.Ratings.Head(5));
+
+Show(movieLens.Ratings.Description());
+
+Section("## The features (特征)");
+// The original uses six features, four of the user and two of the movie (its text announces three user features,
+// then lists four):
+//
+// | feature | kind | encoding in DeepFM |
+// |---|---|---|
+// | `user_id` | categorical | one embedding row per user |
+// | `user_gender` | categorical (2 values) | one embedding row per value |
+// | `bucketized_user_age` | categorical: 1, 18, 25, 35, 45, 50, 56 | one row per bucket |
+// | `user_occupation_label` | categorical (TFDS label) | one row per label |
+// | `movie_id` | categorical | one row per movie |
+// | `movie_title` | text | tokens → embeddings → average |
+//
+// For the five categorical fields the original builds a vocabulary with `np.unique` (the sorted distinct values) and
+// looks values up by position. `MovieLensFeatures.Build` does the same, and encodes every rating as five indices plus
+// the token ids of its title:
+
+var features = MovieLensFeatures.Build(movieLens);
+
+Show(new DataFrame(
+    new StringDataFrameColumn("field", features.Schema.CategoricalFields.Select(field => field.Name)),
+    new Int32DataFrameColumn("distinct values", features.Schema.CategoricalFields.Select(field => field.Cardinality))));
+
+Section("### Age buckets and occupation labels");
+// TFDS does not keep the raw age: it keeps the bucket, the largest of 1, 18, 25, 35, 45, 50, 56 that is at most the
+// age (every age under 18 falls in bucket 1). Occupations become one of TFDS's 22 labels; several GroupLens
+// occupations share a label, which is why ML-100k's 21 occupations give only 17 distinct labels:
+
+int[] ages = [7, 17, 18, 24, 25, 44, 45, 55, 56, 73];
+Show(new DataFrame(
+    new Int32DataFrameColumn("age", ages),
+    new Int32DataFrameColumn("bucketized_user_age", ages.Select(AgeBuckets.Bucketize))));
+
+var labelNames = OccupationLabels.LabelNameOfOccupation;
+Show(new DataFrame(
+    new StringDataFrameColumn("GroupLens occupation", labelNames.Keys),
+    new StringDataFrameColumn("TFDS label", labelNames.Values),
+    new Int32DataFrameColumn("label index", labelNames.Values.Select(OccupationLabels.IndexOfName))));
+
+Section("## The label");
+// The ratings are 1–5 stars; the original turns them into a binary click-through-style target:
+//
+// $$ y = \begin{cases} 1 & \text{rating} > 3 \text{ (4 or 5 stars)} \\ 0 & \text{otherwise} \end{cases} $$
+//
+// Slightly more than half of the ratings are positive, so a model that always says "yes" is right 55% of the
+// time — which is why we measure **AUC** (how well the model *ranks* positives above negatives) rather than accuracy.
+
+float positives = movieLens.Ratings.Columns.GetSingleColumn(MovieLensColumns.Label).Sum(value => value ?? 0f);
+Show($"{positives:N0} positives of {movieLens.Ratings.Rows.Count:N0} ratings ({positives / movieLens.Ratings.Rows.Count:P1})");
+
+Section("### What the ratings look like");
+// Most ratings are 3 or 4 stars. Every user has rated at least 20 movies, a few have rated hundreds: the long tail
+// that embeddings have to cope with.
+
+Show(DataCharts.ValueCounts(movieLens.Ratings[MovieLensColumns.UserRating], title: "Rating distribution", xLabel: "stars"));
+
+Show(DataCharts.CountsPerKey(movieLens.Ratings[MovieLensColumns.UserId], bins: 40,
+    title: "Ratings per user", xLabel: "ratings by one user"));
+
+Section("## Movie titles as tokens");
+// The title is the one text feature. The original runs it through Keras' `TextVectorization(max_tokens=10_000)`:
+// lower-case, strip punctuation, split on whitespace, and number the words by how often they occur in the 1,682
+// titles, with 0 for padding and 1 for words it has never seen (`[UNK]`). `TitleVectorizer` reproduces those rules.
+// The most frequent "words" are years and articles:
+
+var vocabulary = features.Titles.Vocabulary;
+Show($"{vocabulary.Count:N0} token ids");
+
+// The first 14 ids: 0 and 1 are reserved, then the tokens from most to least frequent.
+Show(new DataFrame(
+    new Int32DataFrameColumn("id", Enumerable.Range(0, 14)),
+    new StringDataFrameColumn("token", vocabulary.Take(14).Select(token => token == "" ? "(padding)" : token))));
+
+string[] titles = ["Star Wars (1977)", "Schindler's List (1993)", "Twelve Monkeys (1995)", "The Matrix (1999)"];
+Show(new DataFrame(
+    new StringDataFrameColumn("title", titles),
+    new StringDataFrameColumn("tokens", titles.Select(title => string.Join(", ", TitleVectorizer.Tokenize(title)))),
+    new StringDataFrameColumn("token ids", titles.Select(title => string.Join(", ", features.Titles.Encode(title))))));
+
+// "The Matrix" came out after MovieLens-100k was collected: *matrix* is not in the vocabulary, so it becomes the
+// out-of-vocabulary id 1. Titles are padded with 0 to the longest title (16 tokens); padding is masked out later.
+
+Section("## Shuffle and split (数据shuffle和split)");
+// Like the original, we shuffle all 100,000 ratings once with seed 42 and take the first 80,000 for training and the
+// next 20,000 for testing. (TensorFlow's shuffle order cannot be reproduced outside TensorFlow, so the rows differ from
+// the original's; the sizes, the seed's role and the statistics are the same.)
+
+var split = features.Split(seed: splitSeed);
+
+float PositiveShare(EncodedRatings part) => part.Labels.ToArray().Average();
+Show(new DataFrame(
+    new StringDataFrameColumn("split", ["train", "test"]),
+    new Int32DataFrameColumn("ratings", [split.Train.Count, split.Test.Count]),
+    new StringDataFrameColumn("positive", [$"{PositiveShare(split.Train):P1}", $"{PositiveShare(split.Test):P1}"])));
+
+Section("## A batch as tensors");
+// Training reads the training split in batches of 2,048, reshuffled every epoch; testing uses batches of 4,096.
+// A batch is three tensors: the five categorical indices, the padded title tokens, and the labels.
+
+var batch = split.Train.Batches(2048, shuffleSeed: 1).First();
+
+(string Name, TorchSharp.torch.Tensor Value)[] tensors =
+    [("Categorical", batch.Categorical), ("TitleTokens", batch.TitleTokens), ("Labels", batch.Labels)];
+Show(new DataFrame(
+    new StringDataFrameColumn("tensor", tensors.Select(item => item.Name)),
+    new StringDataFrameColumn("shape", tensors.Select(item => $"[{string.Join(", ", item.Value.shape)}]")),
+    new StringDataFrameColumn("dtype", tensors.Select(item => item.Value.dtype.ToString()))));
+
+// The first example of the batch: five field indices, its title's token ids and its label.
+Console.WriteLine($"fields       [{string.Join(", ", batch.Categorical[0].data<long>().ToArray())}]");
+Console.WriteLine($"title tokens [{string.Join(", ", batch.TitleTokens[0].data<long>().ToArray())}]");
+Console.WriteLine($"label        {batch.Labels[0].item<float>()}");
+
+Section("## From the original to this package");
+// The notebooks reproduce the [original](https://github.com/LongmaoTeamTf/deep_recommenders/blob/294bbd6f7b8eedf7173cbf89999c41e149035167/experiments/deepfm.ipynb)'s data, model and schedule. Where this package does something
+// differently, it is one of these, each checked against the original's code and ours:
+//
+// | the original (TensorFlow / Keras) | this package (TorchSharp) | why, and what changes | where |
+// |---|---|---|---|
+// | two sub-models, `UserModel` (user id, gender, age bucket, occupation) and `MovieModel` (movie id, title), each building a dense `embedding_column` and a one-hot `indicator_column` per field | one `FeatureSchema` lists the five categorical fields and the title; `FieldEmbeddings` holds a 32-d vector for every value of every field, `FirstOrderWeights` one weight per value, `MaskedTitleEmbedding` the title | one place to read the fields, looked up by index instead of multiplied by one-hot vectors; the same 421,949 parameters | notebooks 2, 3 |
+// | `Add()` then `Activation("sigmoid")`; loss `BinaryCrossentropy()` on the probability | `forward` returns the logit; loss `BCEWithLogitsLoss`; `Predict` applies the sigmoid | the same maths, computed without Keras' clipping of the probability to [1e-7, 1 − 1e-7] | notebooks 3, 4 |
+// | `TextVectorization` inside the model pads each batch's titles to that batch's longest title | `TitleVectorizer` tokenises every title once, padded to 16 tokens (the longest ML-100k title), and the mean skips padding | the mask makes the title vector the same at any padding length, so one fixed shape serves every batch | notebooks 1, 2 |
+// | `tf.keras.metrics.AUC()`: 200 thresholds, an approximation | exact rank AUC (Mann–Whitney) over every row | no discretisation error in the AUC | notebook 4 |
+// | logged loss = the **last batch's** loss: 128 training ratings (80,000 = 39 × 2,048 + 128), 3,616 test ratings | logged loss = the **mean over every row** of the epoch or of the test split | the mean of 128 ratings swings by several hundredths from epoch to epoch, the mean of 80,000 barely moves: our loss curve is smooth where the original's is jagged | notebook 4 |
+// | `validation_freq=5`: validates at epochs 5, 10, …; when `epochs` is not a multiple of 5 the last epochs are never validated | every 5 epochs **and after the last epoch** | a short run (`--epochs 1`, the notebook tests) still reports a test AUC; with 100 epochs the two agree | notebook 4 |
+// | `tf.random.set_seed(42)`; TensorFlow's generator shuffles the split (`seed=42`) and reshuffles the training batches every epoch | `SeededShuffle` (Fisher–Yates driven by SplitMix64): the split with seed 42, epoch *e*'s batches with seed `Seed + e` | TensorFlow's order cannot be reproduced outside TensorFlow: the same sizes and the same role for the seed, but other rows in each split; ours is the same on every machine | notebooks 1, 4 |
+
+Section("## Summary");
+// - MovieLens-100k: 100,000 ratings by 943 users of 1,682 movies; downloaded into a cache (never committed), checked,
+//   and parsed into DataFrames with TensorFlow Datasets' feature names.
+// - Five categorical fields (user, gender, age bucket, occupation label, movie) become vocabulary indices; the title
+//   becomes Keras-style token ids.
+// - The label is *rating > 3*: 55,375 positives (55.4%).
+// - Seed-42 shuffle, 80,000 / 20,000 split, batches of 2,048 / 4,096 as TorchSharp tensors.
+// - Where this package departs from the original (sub-models, logits, title padding, AUC, logged loss, validation
+//   schedule, shuffles), and why: the table above.
+
+Section("## Exercises");
+// 1. Which occupation has the highest share of positive ratings? (`movieLens.Ratings.GroupBy(...)`)
+// 2. Build the vectorizer with `TitleVectorizer.Adapt(titles, maxTokens: 500)`: how many titles get an `[UNK]`?
+// 3. Change `splitSeed`: how much do the positive shares of train and test move?
+//
+// **Next:** [2. Embeddings](02-embeddings.ipynb) turns these indices into the dense vectors DeepFM works on.
