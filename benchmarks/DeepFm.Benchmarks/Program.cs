@@ -36,8 +36,9 @@ internal static class Benchmark
     public static int Run(string waitPolicy, int epochs, int threads, string? dataPath, DeepFmOptions variant, int breakdownEpochs, bool quiet)
     {
         Console.WriteLine(TorchSharpNative.EnsureLoadable());
-        // The Trainer applies this itself; the breakdown below runs first and must be measured the same way.
-        NativeAllocatorTuning.Apply();
+        // The one process-wide scope (threads, collector pause, allocator tuning) for the whole benchmark: the
+        // breakdown below runs outside the Trainer and must be measured under the same settings as Fit.
+        using var torchRuntime = TorchRuntime.Open(threads: threads);
         var setupClock = Stopwatch.StartNew();
         var options = new TrainerOptions { Epochs = epochs, Threads = threads };
         Workload workload = Workloads.Create(dataPath, variant, options.Seed);

@@ -1,4 +1,5 @@
 using DeepFm.Notebook.Data;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Model;
 using Microsoft.Data.Analysis;
 using TorchSharp;
@@ -113,6 +114,7 @@ public sealed class PredictionExplanation
         {
             using var scope = torch.NewDisposeScope();
             using var noGradients = torch.no_grad();
+            using var runtime = TorchRuntime.Open();   // no garbage collection inside the libtorch calls
             using var batch = new FeatureBatch(torch.tensor(categorical, 1, categorical.Length),
                 torch.tensor(titleTokens, 1, titleTokens.Length), torch.zeros(1));
             LogitParts parts = model.Parts(batch);

@@ -1,3 +1,4 @@
+using DeepFm.Notebook.Hosting;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -31,9 +32,12 @@ public static class RankingScorers
         try
         {
             using var noGradients = torch.no_grad();
+            // Many model calls in a row: hold the collector pause (TorchRuntime) and renew it between batches.
+            using var runtime = TorchRuntime.Open();
             int first = 0;
             while (first < task.Users.Count)
             {
+                runtime.BetweenSteps();
                 // Users first..last-1 fill this batch (at least one user, however many candidates it has).
                 int last = first, rows = 0;
                 while (last < task.Users.Count && (last == first || rows + task.Users[last].Candidates.Length <= batchRows))

@@ -1,4 +1,5 @@
 using DeepFm.Notebook.Data;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Model;
 using Microsoft.Data.Analysis;
 using TorchSharp;
@@ -126,6 +127,7 @@ public sealed class MovieRecommender
         {
             using var scope = torch.NewDisposeScope();
             using var noGradients = torch.no_grad();
+            using var runtime = TorchRuntime.Open();   // no garbage collection inside the libtorch calls
             Tensor probabilities = model.Predict(
                 torch.tensor(categorical, candidates.Length, fields), torch.tensor(titleTokens, candidates.Length, length));
             return probabilities.data<float>().ToArray();

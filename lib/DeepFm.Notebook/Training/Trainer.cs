@@ -25,15 +25,16 @@ public sealed class Trainer : IDisposable
     private readonly Stopwatch trainingClock = new();
     private readonly Stopwatch evaluationClock = new();
 
-    /// <summary>Creates the optimiser for <paramref name="model"/>'s parameters and applies the thread count.</summary>
+    /// <summary>
+    /// Creates the optimiser for <paramref name="model"/>'s parameters. Nothing process-wide changes here: the thread
+    /// count and the seed apply inside <see cref="Fit(IBatchSource, IBatchSource, IProgress{EpochRecord}?, CancellationToken)"/>.
+    /// </summary>
     public Trainer(nn.Module<Tensor, Tensor, Tensor> model, TrainerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         Options = options ?? new TrainerOptions();
         Options.Validate();
         this.model = model;
-        NativeAllocatorTuning.Apply();
-        torch.set_num_threads(Options.Threads);
         // TorchSharp's optim.Adagrad and optim.AdamW compute the same updates parameter by parameter; these do it in one buffer.
         optimizer = Options.Optimizer switch
         {
@@ -66,13 +67,15 @@ public sealed class Trainer : IDisposable
     /// Runs <see cref="TrainerOptions.Epochs"/> epochs, validating every <see cref="TrainerOptions.ValidateEvery"/>
     /// epochs and after the last, reports each epoch to <paramref name="progress"/> (a console line, a notebook
     /// chart…), stops early if asked to, and restores the best weights if <see cref="TrainerOptions.KeepBestCheckpoint"/>.
+    /// Runs inside one <see cref="TorchRuntime"/> scope with <see cref="TrainerOptions.Threads"/> threads and the global
+    /// generator seeded with <see cref="TrainerOptions.Seed"/>; both are restored when it returns.
     /// </summary>
     public TrainingHistory Fit(IBatchSource train, IBatchSource test, IProgress<EpochRecord>? progress = null,
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(test);
-        torch.manual_seed(Options.Seed);
+        using var runtime = TorchRuntime.Open(threads: Options.Threads, seed: Options.Seed);
         var history = new TrainingHistory();
         using var bestWeights = Options.KeepBestCheckpoint ? new BestWeightsSnapshot(model) : null;
         double bestTestAuc = double.NegativeInfinity;
@@ -107,7 +110,9 @@ public sealed class Trainer : IDisposable
 
     /// <summary>
     /// One pass over <paramref name="train"/> in batches of <see cref="TrainerOptions.TrainBatchSize"/>, shuffled with
-    /// seed <c>Seed + epoch</c>: forward, loss, backward and an optimiser step per batch. Returns the loss and AUC of the
+    /// seed <c>Seed + epoch</c>: forward, loss, backward and an optimiser step per batch. Driven by hand (outside
+    /// <see cref="Fit(IBatchSource, IBatchSource, IProgress{EpochRecord}?, CancellationToken)"/>), it uses the thread
+    /// count in force: open <c>TorchRuntime.Open(threads: …)</c> around the loop to choose it. Returns the loss and AUC of the
     /// logits the model produced during the pass (before each batch's own update), like Keras's training metrics.
     /// </summary>
     public SplitMetrics TrainEpoch(IBatchSource train, int epoch, CancellationToken cancellation = default)
@@ -120,12 +125,12 @@ public sealed class Trainer : IDisposable
         {
             // The outer scope catches whatever the batch source allocates while enumerating; the inner one frees
             // each step's activations and gradients-graph as soon as the step is done. No garbage collection runs
-            // during a step (see GarbageCollectionPause: a TorchSharp Scalar-lifetime bug).
+            // during a step (TorchRuntime: a TorchSharp Scalar-lifetime bug); inside Fit this nests in Fit's scope.
             using var epochScope = torch.NewDisposeScope();
-            using var collectorPause = new GarbageCollectionPause();
+            using var runtime = TorchRuntime.Open();
             foreach (FeatureBatch batch in train.Batches(Options.TrainBatchSize, unchecked(Options.Seed + epoch)))
             {
-                collectorPause.EnsureActive();
+                runtime.BetweenSteps();
                 using var stepScope = torch.NewDisposeScope();
                 using (batch)
                 {
@@ -162,10 +167,10 @@ public sealed class Trainer : IDisposable
         {
             using var noGradients = torch.no_grad();
             using var evaluationScope = torch.NewDisposeScope();
-            using var collectorPause = new GarbageCollectionPause();
+            using var runtime = TorchRuntime.Open();
             foreach (FeatureBatch batch in test.Batches(Options.TestBatchSize))
             {
-                collectorPause.EnsureActive();
+                runtime.BetweenSteps();
                 using var batchScope = torch.NewDisposeScope();
                 using (batch)
                 {
