@@ -12,7 +12,7 @@ namespace DeepFm.Notebook.Training;
 /// float32 [B], with the original tutorial's recipe: Adagrad (or AdamW, <see cref="TrainerOptions.Optimizer"/>) on the
 /// binary cross-entropy of the logit
 /// (<c>BCEWithLogitsLoss</c>, the same maths as sigmoid + BCE but numerically safer), shuffled batches every epoch,
-/// and a periodic validation on the test split. Loss and AUC are measured over all rows of an epoch, not per batch.
+/// and a periodic validation on a second split (the original validates on its test split). Loss and AUC are measured over all rows of an epoch, not per batch.
 /// The trainer keeps the optimiser state between calls, so <see cref="TrainEpoch"/> can also be driven by hand.
 /// </summary>
 public sealed class Trainer : IDisposable
@@ -56,11 +56,11 @@ public sealed class Trainer : IDisposable
     public PredictionBuffer LastEvaluation => testPredictions;
 
     /// <summary>Trains <paramref name="model"/> with a new trainer; see <see cref="Fit(IBatchSource, IBatchSource, IProgress{EpochRecord}?, CancellationToken)"/>.</summary>
-    public static TrainingHistory Fit(nn.Module<Tensor, Tensor, Tensor> model, IBatchSource train, IBatchSource test,
+    public static TrainingHistory Fit(nn.Module<Tensor, Tensor, Tensor> model, IBatchSource train, IBatchSource validation,
         TrainerOptions? options = null, IProgress<EpochRecord>? progress = null, CancellationToken cancellation = default)
     {
         using var trainer = new Trainer(model, options);
-        return trainer.Fit(train, test, progress, cancellation);
+        return trainer.Fit(train, validation, progress, cancellation);
     }
 
     /// <summary>
@@ -70,31 +70,31 @@ public sealed class Trainer : IDisposable
     /// Runs inside one <see cref="TorchRuntime"/> scope with <see cref="TrainerOptions.Threads"/> threads and the global
     /// generator seeded with <see cref="TrainerOptions.Seed"/>; both are restored when it returns.
     /// </summary>
-    public TrainingHistory Fit(IBatchSource train, IBatchSource test, IProgress<EpochRecord>? progress = null,
+    public TrainingHistory Fit(IBatchSource train, IBatchSource validation, IProgress<EpochRecord>? progress = null,
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(train);
-        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(validation);
         using var runtime = TorchRuntime.Open(threads: Options.Threads, seed: Options.Seed);
         var history = new TrainingHistory();
         using var bestWeights = Options.KeepBestCheckpoint ? new BestWeightsSnapshot(model) : null;
-        double bestTestAuc = double.NegativeInfinity;
+        double bestValidationAuc = double.NegativeInfinity;
         int validationsWithoutImprovement = 0;
 
         for (int epoch = 1; epoch <= Options.Epochs; epoch++)
         {
             SplitMetrics trainMetrics = TrainEpoch(train, epoch, cancellation);
             bool validates = epoch % Options.ValidateEvery == 0 || epoch == Options.Epochs;
-            SplitMetrics? testMetrics = validates ? Evaluate(test, cancellation) : null;
+            SplitMetrics? validationMetrics = validates ? Evaluate(validation, cancellation) : null;
 
-            var record = new EpochRecord(epoch, trainMetrics.Loss, trainMetrics.Auc, testMetrics?.Loss, testMetrics?.Auc);
+            var record = new EpochRecord(epoch, trainMetrics.Loss, trainMetrics.Auc, validationMetrics?.Loss, validationMetrics?.Auc);
             history.Add(record);
             progress?.Report(record);
 
-            if (testMetrics is not { } validation) continue;
-            if (validation.Auc > bestTestAuc)
+            if (validationMetrics is not { } validated) continue;
+            if (validated.Auc > bestValidationAuc)
             {
-                bestTestAuc = validation.Auc;
+                bestValidationAuc = validated.Auc;
                 validationsWithoutImprovement = 0;
                 bestWeights?.Capture();
             }
