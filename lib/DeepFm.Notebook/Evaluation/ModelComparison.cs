@@ -46,7 +46,7 @@ public sealed class ModelComparison : IDisposable
     /// </summary>
     public static ModelComparison Run(ValidationSplit split, RankingTask task, TrainerOptions options,
         IReadOnlyList<DeepFmOptions>? variants = null, IReadOnlyList<int>? seeds = null, Action<string>? progress = null,
-        bool keepModels = false, int k = RankingScores.DefaultK, CancellationToken cancellation = default)
+        bool keepModels = false, int k = TopKMetrics.DefaultK, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(task);
@@ -86,7 +86,7 @@ public sealed class ModelComparison : IDisposable
     {
         ValidatedRun run = ValidationProtocol.Run(model.Options.Name, model, split, options, cancellation);
         var clock = Stopwatch.StartNew();
-        RankingScores ranking = RankingScores.Evaluate(task, RankingScorers.Model(model, task), k);
+        TopKMetrics ranking = TopKMetrics.Evaluate(task, CandidateScores.Model(model, task), k);
         return run with { Ranking = ranking, RankingSeconds = clock.Elapsed.TotalSeconds };
     }
 
@@ -96,7 +96,7 @@ public sealed class ModelComparison : IDisposable
         int[] testMovies = Enumerable.Range(0, split.Test.Count).Select(row => (int)split.Test.CategoricalRow(row)[task.MovieField]).ToArray();
 
         var clock = Stopwatch.StartNew();
-        RankingScores popular = RankingScores.Evaluate(task, RankingScorers.Popularity(task), k);
+        TopKMetrics popular = TopKMetrics.Evaluate(task, CandidateScores.Popularity(task), k);
         double popularAuc = RocAuc.Compute(testMovies.Select(movie => (float)task.TrainingLikes[movie]).ToArray(), labels);
         yield return new ValidatedRun("popularity", null, null, null, null, popularAuc, null, 0, null, null)
             { Ranking = popular, RankingSeconds = clock.Elapsed.TotalSeconds };
@@ -104,7 +104,7 @@ public sealed class ModelComparison : IDisposable
         foreach (int seed in seeds)
         {
             clock.Restart();
-            RankingScores random = RankingScores.Evaluate(task, RankingScorers.Random(task, seed), k);
+            TopKMetrics random = TopKMetrics.Evaluate(task, CandidateScores.Random(task, seed), k);
             var generator = new Random(seed);
             double randomAuc = RocAuc.Compute(labels.Select(_ => generator.NextSingle()).ToArray(), labels);
             yield return new ValidatedRun("random", seed, null, null, null, randomAuc, null, 0, null, null)

@@ -17,14 +17,14 @@ namespace DeepFm.Notebook.Evaluation;
 public sealed class PredictionExplanation
 {
     private PredictionExplanation(string userId, string movieId, IReadOnlyList<string> fieldNames, double? firstOrder,
-        double? pairwise, double? deep, double[,]? interactions)
+        double? fm, double? dnn, double[,]? interactions)
     {
         UserId = userId;
         MovieId = movieId;
         FieldNames = fieldNames;
         FirstOrder = firstOrder;
-        Pairwise = pairwise;
-        Deep = deep;
+        Fm = fm;
+        Dnn = dnn;
         Interactions = interactions;
     }
 
@@ -41,13 +41,13 @@ public sealed class PredictionExplanation
     public double? FirstOrder { get; }
 
     /// <summary>FM logit Σ_{i&lt;j} ⟨v_i, v_j⟩, or null (LR, DNN).</summary>
-    public double? Pairwise { get; }
+    public double? Fm { get; }
 
     /// <summary>DNN logit, or null (LR, FM).</summary>
-    public double? Deep { get; }
+    public double? Dnn { get; }
 
     /// <summary>The model's logit: the sum of the parts it has.</summary>
-    public double Logit => (FirstOrder ?? 0) + (Pairwise ?? 0) + (Deep ?? 0);
+    public double Logit => (FirstOrder ?? 0) + (Fm ?? 0) + (Dnn ?? 0);
 
     /// <summary>P(rating ≥ 4) = sigmoid(logit).</summary>
     public double Probability => 1 / (1 + Math.Exp(-Logit));
@@ -71,8 +71,8 @@ public sealed class PredictionExplanation
     {
         var rows = new List<(string Part, double Value)>();
         if (FirstOrder is double first) rows.Add(("first order", first));
-        if (Pairwise is double fm) rows.Add(("FM (pairwise)", fm));
-        if (Deep is double deep) rows.Add(("DNN", deep));
+        if (Fm is double fm) rows.Add(("FM (pairwise)", fm));
+        if (Dnn is double deep) rows.Add(("DNN", deep));
         rows.Add(("logit (sum)", Logit));
         rows.Add(("P(rating ≥ 4)", Probability));
         return new DataFrame(
@@ -132,7 +132,7 @@ public sealed class PredictionExplanation
             }
             static double? Value(Tensor? part) => part is null ? null : part.to(ScalarType.Float64).item<double>();
             return new PredictionExplanation(userId, movieId, schema.DenseFieldNames, Value(parts.FirstOrder),
-                Value(parts.Pairwise), Value(parts.Deep), interactions);
+                Value(parts.Fm), Value(parts.Dnn), interactions);
         }
         finally
         {

@@ -23,7 +23,7 @@ public sealed record ValidatedRun(
     double? TestLoss, long Parameters, double? TrainingSeconds, TrainingHistory? History)
 {
     /// <summary>Top-k metrics of the chosen weights on a <see cref="RankingTask"/> (notebook 05; null in the ablation).</summary>
-    public RankingScores? Ranking { get; init; }
+    public TopKMetrics? Ranking { get; init; }
 
     /// <summary>Wall time of scoring every candidate of every user and computing the top-k metrics (null without <see cref="Ranking"/>).</summary>
     public double? RankingSeconds { get; init; }

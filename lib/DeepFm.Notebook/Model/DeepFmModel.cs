@@ -61,7 +61,7 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
         }
         if (options.UseFirstOrder)
             firstOrderWeights = new FirstOrderWeights(schema.CategoricalFields, generator);
-        if (options.UseSecondOrder)
+        if (options.UseFm)
             factorizationMachine = new FactorizationMachine();
         if (options.UseDnn)
             mlp = new Mlp(DenseFieldCount * options.EmbeddingDimension, options.HiddenUnits, generator);

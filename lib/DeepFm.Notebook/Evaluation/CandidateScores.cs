@@ -9,7 +9,7 @@ namespace DeepFm.Notebook.Evaluation;
 /// candidates — from a trained model, or from the two baselines any recommender must beat: popularity (the same
 /// list for everyone) and a random order.
 /// </summary>
-public static class RankingScorers
+public static class CandidateScores
 {
     /// <summary>Rows per forward pass: large enough to amortise the per-call overhead, small enough for memory.</summary>
     public const int DefaultBatchRows = 16_384;
