@@ -1,5 +1,4 @@
 using DeepFm.Notebook.Data;
-using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Model;
 using Microsoft.Data.Analysis;
 using TorchSharp;
@@ -108,36 +107,25 @@ public sealed class PredictionExplanation
             throw new ArgumentException($"Unknown movie id '{movieId}' (find one with recommender.FindMovieId(\"…\")).", nameof(movieId));
         (long[] categorical, long[] titleTokens) = Encode(features, user, movie);
 
-        bool wasTraining = model.training;
-        model.eval();
-        try
+        using var inference = ModelInference.Begin(model);
+        using var batch = new FeatureBatch(torch.tensor(categorical, 1, categorical.Length),
+            torch.tensor(titleTokens, 1, titleTokens.Length), torch.zeros(1));
+        LogitParts parts = model.Parts(batch);
+        double[,]? interactions = null;
+        if (model.FieldEmbeddings is not null)
         {
-            using var scope = torch.NewDisposeScope();
-            using var noGradients = torch.no_grad();
-            using var runtime = TorchRuntime.Open();   // no garbage collection inside the libtorch calls
-            using var batch = new FeatureBatch(torch.tensor(categorical, 1, categorical.Length),
-                torch.tensor(titleTokens, 1, titleTokens.Length), torch.zeros(1));
-            LogitParts parts = model.Parts(batch);
-            double[,]? interactions = null;
-            if (model.FieldEmbeddings is not null)
-            {
-                Tensor fields = model.DenseFieldEmbeddings(batch)[0];                 // [F, D]
-                Tensor dotProducts = fields.matmul(fields.t()).to(ScalarType.Float64); // [F, F], ⟨v_i, v_j⟩
-                double[] flat = dotProducts.contiguous().data<double>().ToArray();
-                int count = (int)fields.shape[0];
-                interactions = new double[count, count];
-                for (int i = 0; i < count; i++)
-                    for (int j = 0; j < count; j++)
-                        interactions[i, j] = flat[i * count + j];
-            }
-            static double? Value(Tensor? part) => part is null ? null : part.to(ScalarType.Float64).item<double>();
-            return new PredictionExplanation(userId, movieId, schema.DenseFieldNames, Value(parts.FirstOrder),
-                Value(parts.Fm), Value(parts.Dnn), interactions);
+            Tensor fields = model.DenseFieldEmbeddings(batch)[0];                 // [F, D]
+            Tensor dotProducts = fields.matmul(fields.t()).to(ScalarType.Float64); // [F, F], ⟨v_i, v_j⟩
+            double[] flat = dotProducts.contiguous().data<double>().ToArray();
+            int count = (int)fields.shape[0];
+            interactions = new double[count, count];
+            for (int i = 0; i < count; i++)
+                for (int j = 0; j < count; j++)
+                    interactions[i, j] = flat[i * count + j];
         }
-        finally
-        {
-            if (wasTraining) model.train();   // leave the model as we found it
-        }
+        static double? Value(Tensor? part) => part is null ? null : part.to(ScalarType.Float64).item<double>();
+        return new PredictionExplanation(userId, movieId, schema.DenseFieldNames, Value(parts.FirstOrder),
+            Value(parts.Fm), Value(parts.Dnn), interactions);
     }
 
     // The user's categorical row (from any of their ratings) with the movie put in, and the movie's title tokens.
