@@ -18,7 +18,7 @@ internal sealed class EpochTimer(IProgress<EpochRecord>? next) : IProgress<Epoch
     public void Report(EpochRecord value)
     {
         TimeSpan now = clock.Elapsed;
-        if (value.TestAuc is null) trainingOnlyEpochs.Add(now - previous); // epochs without a validation
+        if (value.ValidationAuc is null) trainingOnlyEpochs.Add(now - previous); // epochs without a validation
         previous = now;
         workingSetAfterEpoch.Add(Environment.WorkingSet);
         next?.Report(value);

@@ -23,13 +23,12 @@ internal static class StepBreakdown
     /// <summary>Median milliseconds per step of each phase, over <paramref name="epochs"/> timed epochs after one warm-up epoch.</summary>
     public static double[] Measure(Workload workload, TrainerOptions options, int epochs)
     {
-        torch.set_num_threads(options.Threads);
+        using var runtime = TorchRuntime.Open(threads: options.Threads);
         using var model = workload.NewModel();
         using var optimizer = new FlatAdagrad(model.parameters(), options.LearningRate, options.InitialAccumulator, options.Epsilon);
         model.train();
         var samples = Phases.Select(_ => new List<double>()).ToArray();
         var clock = new Stopwatch();
-        using var collectorPause = new GarbageCollectionPause();
 
         for (int epoch = 0; epoch <= epochs; epoch++)
         {
@@ -37,7 +36,7 @@ internal static class StepBreakdown
             IEnumerator<FeatureBatch> batches = workload.Train.Batches(options.TrainBatchSize, options.Seed + epoch).GetEnumerator();
             while (true)
             {
-                collectorPause.EnsureActive();
+                runtime.BetweenSteps();
                 using var stepScope = NewDisposeScope();
                 var times = new double[Phases.Length];
                 double Lap() { double ms = clock.Elapsed.TotalMilliseconds; clock.Restart(); return ms; }

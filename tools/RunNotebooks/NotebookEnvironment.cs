@@ -1,6 +1,6 @@
 namespace DeepFm.RunNotebooks;
 
-/// <summary>Environment variables the notebooks read (see DeepFm.Notebook.Setup.NotebookParameters and MovieLensArchive).</summary>
+/// <summary>Environment variables the notebooks read (see DeepFm.Notebook.Parameters.NotebookParameters and MovieLensArchive).</summary>
 public static class NotebookEnvironment
 {
     /// <summary>Overrides the number of training epochs; the notebook tests set it to 1.</summary>

@@ -71,6 +71,7 @@ public static class RunCommand
             "is written to notebooks/.failed/ (ignored by git) and never over the committed one.")
         {
             output, epochs, data, jupyter, plain, check, timeout, names,
+            AddCellIdsCommand.Create(),
         };
         command.SetAction((result, cancellation) => run(
             new RunOptions(

@@ -21,7 +21,8 @@ public static class ChartPng
     public static string ToSelfContainedHtml(GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        return GenericChart.toEmbeddedHTML(WithInlinePlotlyJs(chart, headTags: []));
+        // The element id derived from the chart, not Plotly.NET's random one: a re-run rewrites the same file.
+        return ChartElementIds.FromContent(GenericChart.toEmbeddedHTML(WithInlinePlotlyJs(chart, headTags: [])));
     }
 
     /// <summary>

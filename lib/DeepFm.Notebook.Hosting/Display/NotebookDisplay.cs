@@ -62,7 +62,7 @@ public static class NotebookDisplay
     public static string ChartHtml(GenericChart chart)
     {
         var picture = PictureOf(chart);
-        return ChartWithPicture.Compose(InteractiveHtml(chart), picture.Png, picture.Width, picture.Height,
+        return ChartWithPicture.Compose(ChartElementIds.ForNotebookOutput(InteractiveHtml(chart)), picture.Png, picture.Width, picture.Height,
             description: "static picture of the chart (shown where scripts do not run)");
     }
 

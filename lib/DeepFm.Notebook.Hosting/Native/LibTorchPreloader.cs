@@ -55,10 +55,7 @@ public static class LibTorchPreloader
         if (packageFolder is { Name: "torchsharp" } && packageFolder.Parent is { } fromAssembly)
             return fromAssembly.FullName;
 
-        var fromEnvironment = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
-        if (!string.IsNullOrEmpty(fromEnvironment))
-            return fromEnvironment;
-        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        return TorchSharpNative.NuGetPackagesFolder();
     }
 
     private static string NativeFolder(string packagesRoot, string packageId, string version)

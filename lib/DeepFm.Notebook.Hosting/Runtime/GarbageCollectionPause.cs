@@ -4,8 +4,8 @@ namespace DeepFm.Notebook.Hosting;
 
 /// <summary>
 /// The TorchSharp Scalar-lifetime workaround, in one place: keeps the .NET garbage collector from running while
-/// training or evaluation steps call into libtorch. The tutorial's <c>Trainer</c> uses it around every step; use it
-/// the same way in a training loop of your own.
+/// training or evaluation steps call into libtorch. Used through <see cref="TorchRuntime"/>, the one scope that
+/// whoever runs many model calls opens (the tutorial's <c>Trainer</c>, the ranking scorer, a loop of your own).
 /// </summary>
 /// <remarks>
 /// <para>The bug: TorchSharp 0.107 hands the native handle of a <c>Scalar</c> argument to libtorch without keeping the
@@ -15,13 +15,14 @@ namespace DeepFm.Notebook.Hosting;
 /// Scalar that libtorch is still reading. The run then dies at random with "Unknown scalar type" or "Expected false
 /// to be true". We saw it in roughly one in two 100-epoch runs on a busy machine. The upstream fix is in progress:
 /// https://github.com/dotnet/TorchSharp/pull/1434 (and https://github.com/dotnet/TorchSharp/pull/1496); once a
-/// TorchSharp release carries it, this class can go.</para>
+/// TorchSharp release carries it, this file can go (and <see cref="TorchRuntime"/> stops pausing the collector).</para>
 /// <para>The workaround: inside a no-GC region nothing is collected, so nothing is finalized early. A step allocates
 /// a few tens of kilobytes of managed memory, so one region with a <see cref="Budget"/> of 32 MiB lasts hundreds of
 /// steps; when the budget runs out the runtime ends the region itself, and <see cref="EnsureActive"/> starts the next
 /// one before the following step (one collection at that moment, between steps, where it is harmless).</para>
 /// <para>Outside such a region (a single forward pass in a notebook cell, a recommender scoring a few hundred movies)
-/// a collection lands inside a libtorch call only rarely; code that runs many steps should hold the pause.</para>
+/// a collection lands inside a libtorch call only rarely; code that runs many steps holds the pause through
+/// <c>TorchRuntime.Open()</c>.</para>
 /// </remarks>
 public sealed class GarbageCollectionPause : IDisposable
 {

@@ -35,7 +35,7 @@ public static class NativeAllocatorTuning
 
     /// <summary>
     /// Applies the thresholds once per process; true if glibc accepted them, false where there is no glibc.
-    /// Called by the tutorial's <c>Trainer</c> constructor; call it yourself before a hand-written training loop.
+    /// Applied by <see cref="TorchRuntime.Open"/>, the scope whoever runs the work opens.
     /// </summary>
     public static bool Apply() => Applied.Value;
 

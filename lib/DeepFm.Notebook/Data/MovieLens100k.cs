@@ -99,7 +99,7 @@ public sealed class MovieLens100k
             new StringDataFrameColumn(MovieLensColumns.MovieTitle, DataFrameArrays.Gather(MovieTable.Titles, movieRows)),
             DataFrameArrays.Single(MovieLensColumns.UserRating, ratings.Stars),
             DataFrameArrays.Int64(MovieLensColumns.Timestamp, ratings.Timestamps),
-            DataFrameArrays.Single(MovieLensColumns.Label, ratings.Stars.Select(stars => stars > 3 ? 1f : 0f).ToArray()));
+            DataFrameArrays.Single(MovieLensColumns.Label, ratings.Labels()));
     }
 
     private static int[] RowsOf(string[] tableIds, string[] ratingIds, string ratingsFileName, string what, string tableFile)

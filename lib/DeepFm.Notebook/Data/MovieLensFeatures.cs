@@ -112,7 +112,7 @@ public sealed class MovieLensFeatures
 
         var schema = new FeatureSchema(columns.Fields, titleVocabularySize, titleLength) { MovieGenres = genreBags };
         int[] titleRows = columns.IndicesOf(MovieLensColumns.MovieId);
-        float[] labels = ratings.Stars.Select(stars => stars > 3 ? 1f : 0f).ToArray();
+        float[] labels = ratings.Labels();
         var encoded = new EncodedRatings(schema, columns.RowMajor(), titleRows, titleMatrix, labels);
         return new MovieLensFeatures(columns.Vocabularies, vectorizer, schema, encoded, extras);
     }

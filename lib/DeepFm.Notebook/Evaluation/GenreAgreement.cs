@@ -66,7 +66,7 @@ public sealed record GenreAgreement(string Model, int Movies, int K, double Neig
                 if ((masks[a] & masks[b]) != 0) randomShared++;
                 randomGap += Math.Abs(likeRates[a] - likeRates[b]);
             }
-            foreach (int b in RankingScores.TopK(positions, cosines, k))
+            foreach (int b in TopKMetrics.TopK(positions, cosines, k))
             {
                 neighbourPairs++;
                 if ((masks[a] & masks[b]) != 0) neighbourShared++;

@@ -16,14 +16,14 @@ namespace DeepFm.Notebook.Evaluation;
 public sealed class PredictionExplanation
 {
     private PredictionExplanation(string userId, string movieId, IReadOnlyList<string> fieldNames, double? firstOrder,
-        double? pairwise, double? deep, double[,]? interactions)
+        double? fm, double? dnn, double[,]? interactions)
     {
         UserId = userId;
         MovieId = movieId;
         FieldNames = fieldNames;
         FirstOrder = firstOrder;
-        Pairwise = pairwise;
-        Deep = deep;
+        Fm = fm;
+        Dnn = dnn;
         Interactions = interactions;
     }
 
@@ -40,13 +40,13 @@ public sealed class PredictionExplanation
     public double? FirstOrder { get; }
 
     /// <summary>FM logit Σ_{i&lt;j} ⟨v_i, v_j⟩, or null (LR, DNN).</summary>
-    public double? Pairwise { get; }
+    public double? Fm { get; }
 
     /// <summary>DNN logit, or null (LR, FM).</summary>
-    public double? Deep { get; }
+    public double? Dnn { get; }
 
     /// <summary>The model's logit: the sum of the parts it has.</summary>
-    public double Logit => (FirstOrder ?? 0) + (Pairwise ?? 0) + (Deep ?? 0);
+    public double Logit => (FirstOrder ?? 0) + (Fm ?? 0) + (Dnn ?? 0);
 
     /// <summary>P(rating ≥ 4) = sigmoid(logit).</summary>
     public double Probability => 1 / (1 + Math.Exp(-Logit));
@@ -70,8 +70,8 @@ public sealed class PredictionExplanation
     {
         var rows = new List<(string Part, double Value)>();
         if (FirstOrder is double first) rows.Add(("first order", first));
-        if (Pairwise is double fm) rows.Add(("FM (pairwise)", fm));
-        if (Deep is double deep) rows.Add(("DNN", deep));
+        if (Fm is double fm) rows.Add(("FM (pairwise)", fm));
+        if (Dnn is double deep) rows.Add(("DNN", deep));
         rows.Add(("logit (sum)", Logit));
         rows.Add(("P(rating ≥ 4)", Probability));
         return new DataFrame(
@@ -107,35 +107,25 @@ public sealed class PredictionExplanation
             throw new ArgumentException($"Unknown movie id '{movieId}' (find one with recommender.FindMovieId(\"…\")).", nameof(movieId));
         (long[] categorical, long[] titleTokens) = Encode(features, user, movie);
 
-        bool wasTraining = model.training;
-        model.eval();
-        try
+        using var inference = ModelInference.Begin(model);
+        using var batch = new FeatureBatch(torch.tensor(categorical, 1, categorical.Length),
+            torch.tensor(titleTokens, 1, titleTokens.Length), torch.zeros(1));
+        LogitParts parts = model.Parts(batch);
+        double[,]? interactions = null;
+        if (model.FieldEmbeddings is not null)
         {
-            using var scope = torch.NewDisposeScope();
-            using var noGradients = torch.no_grad();
-            using var batch = new FeatureBatch(torch.tensor(categorical, 1, categorical.Length),
-                torch.tensor(titleTokens, 1, titleTokens.Length), torch.zeros(1));
-            LogitParts parts = model.Parts(batch);
-            double[,]? interactions = null;
-            if (model.FieldEmbeddings is not null)
-            {
-                Tensor fields = model.DenseFieldEmbeddings(batch)[0];                 // [F, D]
-                Tensor dotProducts = fields.matmul(fields.t()).to(ScalarType.Float64); // [F, F], ⟨v_i, v_j⟩
-                double[] flat = dotProducts.contiguous().data<double>().ToArray();
-                int count = (int)fields.shape[0];
-                interactions = new double[count, count];
-                for (int i = 0; i < count; i++)
-                    for (int j = 0; j < count; j++)
-                        interactions[i, j] = flat[i * count + j];
-            }
-            static double? Value(Tensor? part) => part is null ? null : part.to(ScalarType.Float64).item<double>();
-            return new PredictionExplanation(userId, movieId, schema.DenseFieldNames, Value(parts.FirstOrder),
-                Value(parts.Pairwise), Value(parts.Deep), interactions);
+            Tensor fields = model.DenseFieldEmbeddings(batch)[0];                 // [F, D]
+            Tensor dotProducts = fields.matmul(fields.t()).to(ScalarType.Float64); // [F, F], ⟨v_i, v_j⟩
+            double[] flat = dotProducts.contiguous().data<double>().ToArray();
+            int count = (int)fields.shape[0];
+            interactions = new double[count, count];
+            for (int i = 0; i < count; i++)
+                for (int j = 0; j < count; j++)
+                    interactions[i, j] = flat[i * count + j];
         }
-        finally
-        {
-            if (wasTraining) model.train();   // leave the model as we found it
-        }
+        static double? Value(Tensor? part) => part is null ? null : part.to(ScalarType.Float64).item<double>();
+        return new PredictionExplanation(userId, movieId, schema.DenseFieldNames, Value(parts.FirstOrder),
+            Value(parts.Fm), Value(parts.Dnn), interactions);
     }
 
     // The user's categorical row (from any of their ratings) with the movie put in, and the movie's title tokens.

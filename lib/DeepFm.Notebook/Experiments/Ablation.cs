@@ -1,30 +1,28 @@
-using System.Diagnostics;
 using DeepFm.Notebook.Data;
 using DeepFm.Notebook.Evaluation;
 using DeepFm.Notebook.Model;
-using DeepFm.Notebook.Training;
 using Microsoft.Data.Analysis;
 
 namespace DeepFm.Notebook.Experiments;
 
 /// <summary>
-/// Trains several <see cref="Recipe"/>s over several seeds with the protocol of notebook 05 that does not peek at
-/// the test split: the models learn from 72,000 ratings, the epoch (early stopping, best weights) is chosen on the
-/// 8,000 validation ratings (<see cref="ValidationSplit"/>), and the original's 20,000 test ratings are scored
-/// once per run. Every recipe sees the same ratings in each part, whatever fields it encodes.
+/// Trains several <see cref="Recipe"/>s over several seeds with notebook 05's <see cref="ValidationProtocol"/>, which
+/// does not peek at the test split: the models learn from 72,000 ratings, the epoch (early stopping, best weights) is
+/// chosen on the 8,000 validation ratings (<see cref="ValidationSplit"/>), and the original's 20,000 test ratings
+/// are scored once per run. Every recipe sees the same ratings in each part, whatever fields it encodes.
 /// </summary>
 public sealed class Ablation
 {
     private readonly List<Recipe> recipes;
 
-    private Ablation(List<Recipe> recipes, List<AblationRun> runs)
+    private Ablation(List<Recipe> recipes, List<ValidatedRun> runs)
     {
         this.recipes = recipes;
         Runs = runs;
     }
 
     /// <summary>Every run, recipe by recipe, seed by seed.</summary>
-    public IReadOnlyList<AblationRun> Runs { get; }
+    public IReadOnlyList<ValidatedRun> Runs { get; }
 
     /// <summary>
     /// One row per recipe: its fields and training, validation and test AUC as mean ± sample standard deviation
@@ -49,7 +47,7 @@ public sealed class Ablation
         if (recipeList.Count == 0 || seeds.Count == 0)
             throw new ArgumentException("Give at least one recipe and one seed.", recipeList.Count == 0 ? nameof(recipes) : nameof(seeds));
         var splits = new Dictionary<ExtraFields, ValidationSplit>();
-        var runs = new List<AblationRun>();
+        var runs = new List<ValidatedRun>();
         foreach (Recipe recipe in recipeList)
         {
             if (!splits.TryGetValue(recipe.Fields, out ValidationSplit? split))
@@ -58,25 +56,13 @@ public sealed class Ablation
             foreach (int seed in seeds)
             {
                 cancellation.ThrowIfCancellationRequested();
-                AblationRun run = TrainAndScore(recipe, split, seed, cancellation);
+                using var model = new DeepFmModel(split.Train.Schema, recipe.Model, seed);
+                ValidatedRun run = ValidationProtocol.Run(recipe.Name, model, split, recipe.Training with { Seed = seed }, cancellation);
                 runs.Add(run);
-                progress?.Invoke($"{run.Recipe,-34} seed {seed}  epoch {run.ChosenEpoch,2} of {run.LastEpoch,2}  "
-                    + $"validation AUC {run.ValidationAuc:F4}  test AUC {run.TestAuc:F4}  ({run.Seconds:F0} s)");
+                progress?.Invoke($"{run.Model,-34} seed {seed}  epoch {run.ChosenEpoch,2} of {run.EpochsTrained,2}  "
+                    + $"validation AUC {run.ValidationAuc:F4}  test AUC {run.TestAuc:F4}  ({run.TrainingSeconds:F0} s)");
             }
         }
         return new Ablation(recipeList, runs);
-    }
-
-    private static AblationRun TrainAndScore(Recipe recipe, ValidationSplit split, int seed, CancellationToken cancellation)
-    {
-        var clock = Stopwatch.StartNew();
-        using var model = new DeepFmModel(split.Train.Schema, recipe.Model, seed);
-        using var trainer = new Trainer(model, recipe.Training with { Seed = seed, KeepBestCheckpoint = true });
-        // The trainer calls its second split "test"; here it is the validation split, and it alone chooses the epoch.
-        TrainingHistory history = trainer.Fit(split.Train, split.Validation, progress: null, cancellation);
-        SplitMetrics test = trainer.Evaluate(split.Test, cancellation);   // once, with the kept weights
-        EpochRecord chosen = history.Best!;
-        return new AblationRun(recipe.Name, seed, chosen.Epoch, history.Last!.Epoch, chosen.TestAuc!.Value, test.Auc, test.Loss,
-            model.ParameterCount, clock.Elapsed.TotalSeconds);
     }
 }

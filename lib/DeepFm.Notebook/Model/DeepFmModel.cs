@@ -1,5 +1,4 @@
 using DeepFm.Notebook.Data;
-using DeepFm.Notebook.Hosting;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -23,6 +22,9 @@ namespace DeepFm.Notebook.Model;
 /// features) + MLP (over the flattened dense features). <see cref="DeepFmOptions"/> switches parts off to give LR,
 /// FM or DNN; parts that are off are not created. <see cref="Parts(FeatureBatch)"/> gives the three logits one by
 /// one and <see cref="DenseFieldEmbeddings"/> the shared dense input, for readers who want to look inside.
+/// <para>Calling the model changes no process-wide state. Code that calls it many times (training, ranking every
+/// candidate of every user) opens <c>TorchRuntime.Open()</c> around the work: TorchSharp 0.107 can free a temporary
+/// Scalar while libtorch reads it if a garbage collection lands mid-call, and that scope pauses the collector.</para>
 /// </remarks>
 // Named DeepFmModel rather than DeepFm: the root namespace is DeepFm, and outside DeepFm.Notebook.Model (tests,
 // notebooks) the name DeepFm would resolve to that namespace (error CS0118).
@@ -59,7 +61,7 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
         }
         if (options.UseFirstOrder)
             firstOrderWeights = new FirstOrderWeights(schema.CategoricalFields, generator);
-        if (options.UseSecondOrder)
+        if (options.UseFm)
             factorizationMachine = new FactorizationMachine();
         if (options.UseDnn)
             mlp = new Mlp(DenseFieldCount * options.EmbeddingDimension, options.HiddenUnits, generator);
@@ -107,7 +109,6 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor categorical, Tensor titleTokens)
     {
         CheckInput(categorical, titleTokens);
-        using var collectorPause = PauseCollector();
         using var scope = torch.NewDisposeScope();
         return ComputeParts(categorical, titleTokens).Sum().MoveToOuterDisposeScope();   // [B]
     }
@@ -119,7 +120,6 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
     public LogitParts Parts(Tensor categorical, Tensor titleTokens)
     {
         CheckInput(categorical, titleTokens);
-        using var collectorPause = PauseCollector();
         return ComputeParts(categorical, titleTokens);
     }
 
@@ -130,19 +130,8 @@ public sealed class DeepFmModel : Module<Tensor, Tensor, Tensor>
     public Tensor DenseFieldEmbeddings(FeatureBatch batch)
     {
         CheckInput(batch.Categorical, batch.TitleTokens);
-        using var collectorPause = PauseCollector();
         return DenseEmbeddings(batch.Categorical, batch.TitleTokens)
             ?? throw new InvalidOperationException($"Model '{Options.Name}' has no field embeddings (logistic regression learns one weight per value).");
-    }
-
-    // Every way into the model runs without garbage collection, so no TorchSharp Scalar is finalized while libtorch
-    // reads it (the bug and the workaround: GarbageCollectionPause). Inside the Trainer's steps a pause is already in
-    // force and this costs nothing; a notebook cell or a recommender calling the model gets the same protection.
-    private static GarbageCollectionPause PauseCollector()
-    {
-        var pause = new GarbageCollectionPause();
-        pause.EnsureActive();
-        return pause;
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public sealed record DeepFmOptions
     public bool UseFirstOrder { get; init; } = true;
 
     /// <summary>Adds the FM pairwise interactions of the field embeddings (<see cref="Model.FactorizationMachine"/>).</summary>
-    public bool UseSecondOrder { get; init; } = true;
+    public bool UseFm { get; init; } = true;
 
     /// <summary>Adds the MLP over the concatenated field embeddings (<see cref="Mlp"/>).</summary>
     public bool UseDnn { get; init; } = true;
@@ -32,19 +32,19 @@ public sealed record DeepFmOptions
     public IReadOnlyList<int> HiddenUnits { get; init; } = [64, 32];
 
     /// <summary>True when the FM or the DNN part is on, i.e. when the dense field embeddings are needed.</summary>
-    public bool UsesEmbeddings => UseSecondOrder || UseDnn;
+    public bool UsesEmbeddings => UseFm || UseDnn;
 
     /// <summary>Logistic regression: first order only.</summary>
     public static DeepFmOptions LogisticRegression { get; } =
-        new() { Name = "LR", UseFirstOrder = true, UseSecondOrder = false, UseDnn = false };
+        new() { Name = "LR", UseFirstOrder = true, UseFm = false, UseDnn = false };
 
     /// <summary>Factorization machine: first order + second order.</summary>
     public static DeepFmOptions FactorizationMachine { get; } =
-        new() { Name = "FM", UseFirstOrder = true, UseSecondOrder = true, UseDnn = false };
+        new() { Name = "FM", UseFirstOrder = true, UseFm = true, UseDnn = false };
 
     /// <summary>Embeddings + MLP, no first- or second-order term.</summary>
     public static DeepFmOptions Dnn { get; } =
-        new() { Name = "DNN", UseFirstOrder = false, UseSecondOrder = false, UseDnn = true };
+        new() { Name = "DNN", UseFirstOrder = false, UseFm = false, UseDnn = true };
 
     /// <summary>The full DeepFM of the original: first order + FM + DNN.</summary>
     public static DeepFmOptions DeepFm { get; } = new();
@@ -55,17 +55,17 @@ public sealed record DeepFmOptions
     /// <summary>Value equality, HiddenUnits compared element by element (a record would compare the list reference).</summary>
     public bool Equals(DeepFmOptions? other) =>
         other is not null && Name == other.Name && UseFirstOrder == other.UseFirstOrder
-        && UseSecondOrder == other.UseSecondOrder && UseDnn == other.UseDnn
+        && UseFm == other.UseFm && UseDnn == other.UseDnn
         && EmbeddingDimension == other.EmbeddingDimension && HiddenUnits.SequenceEqual(other.HiddenUnits);
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(Name, UseFirstOrder, UseSecondOrder, UseDnn, EmbeddingDimension, string.Join(",", HiddenUnits));
+        HashCode.Combine(Name, UseFirstOrder, UseFm, UseDnn, EmbeddingDimension, string.Join(",", HiddenUnits));
 
     /// <summary>For example "DeepFM (first order + FM + DNN, D = 32, hidden [64, 32])".</summary>
     public override string ToString()
     {
-        var parts = new[] { (UseFirstOrder, "first order"), (UseSecondOrder, "FM"), (UseDnn, "DNN") }
+        var parts = new[] { (UseFirstOrder, "first order"), (UseFm, "FM"), (UseDnn, "DNN") }
             .Where(part => part.Item1).Select(part => part.Item2);
         var hidden = UseDnn ? $", hidden [{string.Join(", ", HiddenUnits)}]" : "";
         var dimension = UsesEmbeddings ? $", D = {EmbeddingDimension}" : "";
@@ -75,8 +75,8 @@ public sealed record DeepFmOptions
     /// <summary>Throws when the options cannot build a model.</summary>
     public void Validate()
     {
-        if (!UseFirstOrder && !UseSecondOrder && !UseDnn)
-            throw new ArgumentException($"DeepFmOptions '{Name}' turns every part off: set at least one of UseFirstOrder, UseSecondOrder, UseDnn.");
+        if (!UseFirstOrder && !UseFm && !UseDnn)
+            throw new ArgumentException($"DeepFmOptions '{Name}' turns every part off: set at least one of UseFirstOrder, UseFm, UseDnn.");
         if (EmbeddingDimension <= 0)
             throw new ArgumentOutOfRangeException(nameof(EmbeddingDimension), $"EmbeddingDimension must be positive, got {EmbeddingDimension}.");
         if (HiddenUnits.Any(units => units <= 0))

@@ -9,13 +9,13 @@ namespace DeepFm.Notebook.Model;
 /// null when the model variant has no such part (logistic regression has only <see cref="FirstOrder"/>).
 /// </summary>
 /// <param name="FirstOrder">⟨w, x⟩ + b over the one-hot fields (<see cref="FirstOrderWeights"/>).</param>
-/// <param name="Pairwise">Σ_{i&lt;j} ⟨v_i, v_j⟩ over the dense fields (<see cref="FactorizationMachine"/>).</param>
-/// <param name="Deep">The MLP's output over the flattened dense fields (<see cref="Mlp"/>).</param>
-public sealed record LogitParts(Tensor? FirstOrder, Tensor? Pairwise, Tensor? Deep)
+/// <param name="Fm">Σ_{i&lt;j} ⟨v_i, v_j⟩ over the dense fields (<see cref="FactorizationMachine"/>).</param>
+/// <param name="Dnn">The MLP's output over the flattened dense fields (<see cref="Mlp"/>).</param>
+public sealed record LogitParts(Tensor? FirstOrder, Tensor? Fm, Tensor? Dnn)
 {
     /// <summary>The parts the variant has, as (name, float32 [B]) pairs in the order of the formula.</summary>
     public IReadOnlyList<(string Name, Tensor Logit)> Present =>
-        new (string Name, Tensor? Logit)[] { ("first order", FirstOrder), ("FM", Pairwise), ("DNN", Deep) }
+        new (string Name, Tensor? Logit)[] { ("first order", FirstOrder), ("FM", Fm), ("DNN", Dnn) }
             .Where(part => part.Logit is not null)
             .Select(part => (part.Name, part.Logit!))
             .ToList();
@@ -25,8 +25,8 @@ public sealed record LogitParts(Tensor? FirstOrder, Tensor? Pairwise, Tensor? De
     {
         // Written out rather than with Present: this runs on every training step, and allocates nothing managed.
         Tensor? sum = FirstOrder;
-        if (Pairwise is not null) sum = sum is null ? Pairwise : sum + Pairwise;
-        if (Deep is not null) sum = sum is null ? Deep : sum + Deep;
+        if (Fm is not null) sum = sum is null ? Fm : sum + Fm;
+        if (Dnn is not null) sum = sum is null ? Dnn : sum + Dnn;
         return sum ?? throw new InvalidOperationException("A model has at least one logit part; this LogitParts has none.");
     }
 }

@@ -14,11 +14,11 @@ public static class TrainingCharts
 {
     /// <summary>Train and test AUC against the epoch.</summary>
     public static GenericChart Auc(TrainingHistory history, string title = "AUC per epoch") =>
-        TrainAgainstTest(history, r => r.TrainAuc, r => r.TestAuc, title, "AUC");
+        TrainAgainstTest(history, r => r.TrainAuc, r => r.ValidationAuc, title, "AUC");
 
     /// <summary>Train and test log-loss (binary cross-entropy) against the epoch.</summary>
     public static GenericChart Loss(TrainingHistory history, string title = "Log-loss per epoch") =>
-        TrainAgainstTest(history, r => r.TrainLoss, r => r.TestLoss, title, "log-loss");
+        TrainAgainstTest(history, r => r.TrainLoss, r => r.ValidationLoss, title, "log-loss");
 
     /// <summary>
     /// The validation AUC curves of several runs on one chart, one line per run named by its key, to compare
@@ -36,10 +36,10 @@ public static class TrainingCharts
                 throw new ArgumentException($"Run '{name}' has no training history (null).", nameof(runs));
             if (!names.Add(name))
                 throw new ArgumentException($"Two runs are named '{name}'; give each run its own name.", nameof(runs));
-            var validated = ValidationEpochs(history, r => r.TestAuc);
+            var validated = ValidationEpochs(history, r => r.ValidationAuc);
             if (validated.Count == 0)
                 throw new ArgumentException(
-                    $"Run '{name}' has no validation epoch (no record with a TestAuc); train it for at least as many " +
+                    $"Run '{name}' has no validation epoch (no record with a ValidationAuc); train it for at least as many " +
                     "epochs as the validation interval before comparing.", nameof(runs));
             curves.Add(ChartStyle.NamedLine(validated.Select(p => p.Epoch), validated.Select(p => p.Value), name, true));
         }

@@ -1,4 +1,5 @@
 using DeepFm.Notebook.Data;
+using DeepFm.Notebook.Evaluation;
 using DeepFm.Notebook.Model;
 using Microsoft.Data.Analysis;
 using TorchSharp;
@@ -102,7 +103,7 @@ public sealed class MovieRecommender
     /// <summary>The title of a movie id (throws for an unknown id).</summary>
     public string TitleOf(string movieId) => catalog.Titles[catalog.RequireMovie(movieId)];
 
-    // P(rating >= 4) for the user paired with each candidate movie, in one batch, under eval() and no_grad().
+    // P(rating >= 4) for the user paired with each candidate movie, in one batch (ModelInference: eval(), no_grad()).
     private float[] Score(int user, int[] candidates)
     {
         if (candidates.Length == 0) return [];
@@ -120,21 +121,10 @@ public sealed class MovieRecommender
             catalog.TitleTokensOf(candidates[i]).CopyTo(titleTokens.AsSpan(i * length, length));
         }
 
-        bool wasTraining = model.training;
-        model.eval();
-        try
-        {
-            using var scope = torch.NewDisposeScope();
-            using var noGradients = torch.no_grad();
-            Tensor probabilities = model.Predict(
-                torch.tensor(categorical, candidates.Length, fields), torch.tensor(titleTokens, candidates.Length, length));
-            return probabilities.data<float>().ToArray();
-        }
-        finally
-        {
-            // Leave the model as we found it: a notebook may go on training after asking for recommendations.
-            if (wasTraining) model.train();
-        }
+        using var inference = ModelInference.Begin(model);
+        Tensor probabilities = model.Predict(
+            torch.tensor(categorical, candidates.Length, fields), torch.tensor(titleTokens, candidates.Length, length));
+        return probabilities.data<float>().ToArray();
     }
 
     // Tables show 4 decimals: more digits than that are noise to a reader (the ranking uses the exact values).

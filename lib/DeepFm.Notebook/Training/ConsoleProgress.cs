@@ -40,7 +40,7 @@ public sealed class ConsoleProgress : IProgress<EpochRecord>
             return;
         }
         // Validated epochs stay on screen; the others are overwritten by the next report.
-        bool keepLine = value.TestAuc is not null || value.Epoch == totalEpochs;
+        bool keepLine = value.ValidationAuc is not null || value.Epoch == totalEpochs;
         output.Write('\r' + line.PadRight(Math.Max(line.Length, Console.BufferWidth - 1)));
         if (keepLine) output.WriteLine();
         output.Flush();
@@ -55,8 +55,8 @@ public sealed class ConsoleProgress : IProgress<EpochRecord>
         string text = string.Create(CultureInfo.InvariantCulture,
             $"[{bar}] epoch {record.Epoch.ToString(epochWidth, CultureInfo.InvariantCulture)}/{totalEpochs}" +
             $"  loss {record.TrainLoss:F4}  auc {record.TrainAuc:F4}");
-        if (record.TestAuc is double testAuc)
-            text += string.Create(CultureInfo.InvariantCulture, $"  | test loss {record.TestLoss:F4}  auc {testAuc:F4}");
+        if (record.ValidationAuc is double testAuc)
+            text += string.Create(CultureInfo.InvariantCulture, $"  | test loss {record.ValidationLoss:F4}  auc {testAuc:F4}");
         return text + string.Create(CultureInfo.InvariantCulture, $"  {clock.Elapsed.TotalSeconds,6:F1} s");
     }
 }

@@ -7,6 +7,9 @@ namespace DeepFm.Notebook.Training;
 /// Saves a trained model's weights to a file and loads them into a freshly built model of the same architecture,
 /// with TorchSharp's own format (<c>module.save</c> / <c>module.load</c>). The file holds weights only: build the
 /// model with the same schema and hyper-parameters before loading.
+/// <para>A save writes a temporary file beside the checkpoint and renames it into place, so a crash or a failed
+/// write never leaves a half-written checkpoint under the real name: the previous one stays until the new one is
+/// complete.</para>
 /// </summary>
 public static class ModelCheckpoint
 {
@@ -18,7 +21,17 @@ public static class ModelCheckpoint
         string fullPath = Path.GetFullPath(path);
         string? folder = Path.GetDirectoryName(fullPath);
         if (folder is not null) Directory.CreateDirectory(folder);
-        model.save(fullPath);
+        // Same folder, so the rename stays on one file system and replaces the old file in one step.
+        string temporaryPath = $"{fullPath}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            model.save(temporaryPath);
+            File.Move(temporaryPath, fullPath, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporaryPath)) File.Delete(temporaryPath);
+        }
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace DeepFm.Notebook.Training;
 /// float32 [B], with the original tutorial's recipe: Adagrad (or AdamW, <see cref="TrainerOptions.Optimizer"/>) on the
 /// binary cross-entropy of the logit
 /// (<c>BCEWithLogitsLoss</c>, the same maths as sigmoid + BCE but numerically safer), shuffled batches every epoch,
-/// and a periodic validation on the test split. Loss and AUC are measured over all rows of an epoch, not per batch.
+/// and a periodic validation on a second split (the original validates on its test split). Loss and AUC are measured over all rows of an epoch, not per batch.
 /// The trainer keeps the optimiser state between calls, so <see cref="TrainEpoch"/> can also be driven by hand.
 /// </summary>
 public sealed class Trainer : IDisposable
@@ -25,15 +25,16 @@ public sealed class Trainer : IDisposable
     private readonly Stopwatch trainingClock = new();
     private readonly Stopwatch evaluationClock = new();
 
-    /// <summary>Creates the optimiser for <paramref name="model"/>'s parameters and applies the thread count.</summary>
+    /// <summary>
+    /// Creates the optimiser for <paramref name="model"/>'s parameters. Nothing process-wide changes here: the thread
+    /// count and the seed apply inside <see cref="Fit(IBatchSource, IBatchSource, IProgress{EpochRecord}?, CancellationToken)"/>.
+    /// </summary>
     public Trainer(nn.Module<Tensor, Tensor, Tensor> model, TrainerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         Options = options ?? new TrainerOptions();
         Options.Validate();
         this.model = model;
-        NativeAllocatorTuning.Apply();
-        torch.set_num_threads(Options.Threads);
         // TorchSharp's optim.Adagrad and optim.AdamW compute the same updates parameter by parameter; these do it in one buffer.
         optimizer = Options.Optimizer switch
         {
@@ -55,43 +56,45 @@ public sealed class Trainer : IDisposable
     public PredictionBuffer LastEvaluation => testPredictions;
 
     /// <summary>Trains <paramref name="model"/> with a new trainer; see <see cref="Fit(IBatchSource, IBatchSource, IProgress{EpochRecord}?, CancellationToken)"/>.</summary>
-    public static TrainingHistory Fit(nn.Module<Tensor, Tensor, Tensor> model, IBatchSource train, IBatchSource test,
+    public static TrainingHistory Fit(nn.Module<Tensor, Tensor, Tensor> model, IBatchSource train, IBatchSource validation,
         TrainerOptions? options = null, IProgress<EpochRecord>? progress = null, CancellationToken cancellation = default)
     {
         using var trainer = new Trainer(model, options);
-        return trainer.Fit(train, test, progress, cancellation);
+        return trainer.Fit(train, validation, progress, cancellation);
     }
 
     /// <summary>
     /// Runs <see cref="TrainerOptions.Epochs"/> epochs, validating every <see cref="TrainerOptions.ValidateEvery"/>
     /// epochs and after the last, reports each epoch to <paramref name="progress"/> (a console line, a notebook
     /// chart…), stops early if asked to, and restores the best weights if <see cref="TrainerOptions.KeepBestCheckpoint"/>.
+    /// Runs inside one <see cref="TorchRuntime"/> scope with <see cref="TrainerOptions.Threads"/> threads and the global
+    /// generator seeded with <see cref="TrainerOptions.Seed"/>; both are restored when it returns.
     /// </summary>
-    public TrainingHistory Fit(IBatchSource train, IBatchSource test, IProgress<EpochRecord>? progress = null,
+    public TrainingHistory Fit(IBatchSource train, IBatchSource validation, IProgress<EpochRecord>? progress = null,
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(train);
-        ArgumentNullException.ThrowIfNull(test);
-        torch.manual_seed(Options.Seed);
+        ArgumentNullException.ThrowIfNull(validation);
+        using var runtime = TorchRuntime.Open(threads: Options.Threads, seed: Options.Seed);
         var history = new TrainingHistory();
         using var bestWeights = Options.KeepBestCheckpoint ? new BestWeightsSnapshot(model) : null;
-        double bestTestAuc = double.NegativeInfinity;
+        double bestValidationAuc = double.NegativeInfinity;
         int validationsWithoutImprovement = 0;
 
         for (int epoch = 1; epoch <= Options.Epochs; epoch++)
         {
             SplitMetrics trainMetrics = TrainEpoch(train, epoch, cancellation);
             bool validates = epoch % Options.ValidateEvery == 0 || epoch == Options.Epochs;
-            SplitMetrics? testMetrics = validates ? Evaluate(test, cancellation) : null;
+            SplitMetrics? validationMetrics = validates ? Evaluate(validation, cancellation) : null;
 
-            var record = new EpochRecord(epoch, trainMetrics.Loss, trainMetrics.Auc, testMetrics?.Loss, testMetrics?.Auc);
+            var record = new EpochRecord(epoch, trainMetrics.Loss, trainMetrics.Auc, validationMetrics?.Loss, validationMetrics?.Auc);
             history.Add(record);
             progress?.Report(record);
 
-            if (testMetrics is not { } validation) continue;
-            if (validation.Auc > bestTestAuc)
+            if (validationMetrics is not { } validated) continue;
+            if (validated.Auc > bestValidationAuc)
             {
-                bestTestAuc = validation.Auc;
+                bestValidationAuc = validated.Auc;
                 validationsWithoutImprovement = 0;
                 bestWeights?.Capture();
             }
@@ -107,7 +110,9 @@ public sealed class Trainer : IDisposable
 
     /// <summary>
     /// One pass over <paramref name="train"/> in batches of <see cref="TrainerOptions.TrainBatchSize"/>, shuffled with
-    /// seed <c>Seed + epoch</c>: forward, loss, backward and an optimiser step per batch. Returns the loss and AUC of the
+    /// seed <c>Seed + epoch</c>: forward, loss, backward and an optimiser step per batch. Driven by hand (outside
+    /// <see cref="Fit(IBatchSource, IBatchSource, IProgress{EpochRecord}?, CancellationToken)"/>), it uses the thread
+    /// count in force: open <c>TorchRuntime.Open(threads: …)</c> around the loop to choose it. Returns the loss and AUC of the
     /// logits the model produced during the pass (before each batch's own update), like Keras's training metrics.
     /// </summary>
     public SplitMetrics TrainEpoch(IBatchSource train, int epoch, CancellationToken cancellation = default)
@@ -120,12 +125,12 @@ public sealed class Trainer : IDisposable
         {
             // The outer scope catches whatever the batch source allocates while enumerating; the inner one frees
             // each step's activations and gradients-graph as soon as the step is done. No garbage collection runs
-            // during a step (see GarbageCollectionPause: a TorchSharp Scalar-lifetime bug).
+            // during a step (TorchRuntime: a TorchSharp Scalar-lifetime bug); inside Fit this nests in Fit's scope.
             using var epochScope = torch.NewDisposeScope();
-            using var collectorPause = new GarbageCollectionPause();
+            using var runtime = TorchRuntime.Open();
             foreach (FeatureBatch batch in train.Batches(Options.TrainBatchSize, unchecked(Options.Seed + epoch)))
             {
-                collectorPause.EnsureActive();
+                runtime.BetweenSteps();
                 using var stepScope = torch.NewDisposeScope();
                 using (batch)
                 {
@@ -162,10 +167,10 @@ public sealed class Trainer : IDisposable
         {
             using var noGradients = torch.no_grad();
             using var evaluationScope = torch.NewDisposeScope();
-            using var collectorPause = new GarbageCollectionPause();
+            using var runtime = TorchRuntime.Open();
             foreach (FeatureBatch batch in test.Batches(Options.TestBatchSize))
             {
-                collectorPause.EnsureActive();
+                runtime.BetweenSteps();
                 using var batchScope = torch.NewDisposeScope();
                 using (batch)
                 {

@@ -42,14 +42,16 @@ public sealed record TrainerOptions
     public double Epsilon { get; init; } = 1e-7;
 
     /// <summary>
-    /// Seeds the shuffling (epoch e uses <c>Seed + e</c>) and TorchSharp's global generator (for dropout, if the
-    /// model has any). The model's initial weights are the caller's: seed before building it.
+    /// Seeds the shuffling (epoch e uses <c>Seed + e</c>) and, while <c>Fit</c> runs, TorchSharp's global generator
+    /// (for dropout, if the model has any; its state is restored afterwards). The model's initial weights are the
+    /// caller's: seed before building it.
     /// </summary>
     public int Seed { get; init; } = 42;
 
     /// <summary>
-    /// Threads TorchSharp may use (<c>torch.set_num_threads</c>). Results are reproducible for a fixed seed and
-    /// a fixed thread count; a different thread count may change the last digits, because sums are split differently.
+    /// Threads TorchSharp may use while <c>Fit</c> runs (<c>torch.set_num_threads</c>, restored afterwards). Results
+    /// are reproducible for a fixed seed and a fixed thread count; a different thread count may change the last
+    /// digits, because sums are split differently.
     /// <para>On a machine whose cores other processes keep busy, more than one thread is only faster if libtorch's
     /// OpenMP threads sleep while they wait (environment variable <c>OMP_WAIT_POLICY=PASSIVE</c>, set before
     /// libtorch loads); by default they spin, and a step then took 13× longer with two threads than with one

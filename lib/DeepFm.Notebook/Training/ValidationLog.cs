@@ -17,7 +17,7 @@ public sealed class ValidationLog(TextWriter? output = null) : IProgress<EpochRe
     /// <summary>Writes the line of <paramref name="value"/> when that epoch ran a validation.</summary>
     public void Report(EpochRecord value)
     {
-        if (value.TestAuc is null) return;
+        if (value.ValidationAuc is null) return;
         output.WriteLine(Format(value));
         output.Flush();
     }
@@ -25,5 +25,5 @@ public sealed class ValidationLog(TextWriter? output = null) : IProgress<EpochRe
     /// <summary>The line for one validated epoch.</summary>
     public static string Format(EpochRecord record) => string.Create(CultureInfo.InvariantCulture,
         $"epoch {record.Epoch,3}  train loss {record.TrainLoss:F4}  train AUC {record.TrainAuc:F4}  |  " +
-        $"test loss {record.TestLoss:F4}  test AUC {record.TestAuc:F4}");
+        $"test loss {record.ValidationLoss:F4}  test AUC {record.ValidationAuc:F4}");
 }

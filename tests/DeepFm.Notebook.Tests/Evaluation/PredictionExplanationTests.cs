@@ -29,9 +29,9 @@ public class PredictionExplanationTests
         using var logit = model.call(torch.tensor(row, 1, row.Length), torch.tensor(title, 1, title.Length));
         Assert.Equal(logit.item<float>(), explained.Logit, 5);
         Assert.NotNull(explained.FirstOrder);
-        Assert.NotNull(explained.Deep);
+        Assert.NotNull(explained.Dnn);
         // Σ_{i<j} ⟨v_i, v_j⟩ of the matrix is the FM identity's ½[(Σv)² − Σv²].
-        Assert.Equal(explained.Pairwise!.Value, explained.InteractionSum(), 5);
+        Assert.Equal(explained.Fm!.Value, explained.InteractionSum(), 5);
         Assert.Equal(features.Schema.DenseFieldNames, explained.FieldNames);
         Assert.Equal(1 / (1 + Math.Exp(-explained.Logit)), explained.Probability, 12);
     }
@@ -62,7 +62,7 @@ public class PredictionExplanationTests
         using var model = new DeepFmModel(features.Schema, DeepFmOptions.LogisticRegression, seed: 5);
         PredictionExplanation explained = PredictionExplanation.Explain(model, features, "1", "4");
         Assert.Null(explained.Interactions);
-        Assert.Null(explained.Pairwise);
+        Assert.Null(explained.Fm);
         Assert.Equal(explained.FirstOrder, explained.Logit);
         Assert.Throws<ArgumentException>(() => ExplanationCharts.FieldInteractions(explained));
         Assert.Throws<ArgumentException>(() => PredictionExplanation.Explain(model, features, "999", "4"));

@@ -89,14 +89,14 @@ public class DeepFmModelTests
 
         var parts = model.Parts(batch);
         Assert.True(ModelTestData.SameValues(parts.FirstOrder!, model.FirstOrderWeights!.call(batch.Categorical).squeeze(1)));
-        Assert.True(ModelTestData.SameValues(parts.Pairwise!, model.FactorizationMachine!.call(dense).squeeze(1)));
-        Assert.True(ModelTestData.SameValues(parts.Deep!, model.Mlp!.call(dense.reshape(9, 6 * 32)).squeeze(1)));
-        foreach (var part in new[] { parts.FirstOrder!, parts.Pairwise!, parts.Deep! })
+        Assert.True(ModelTestData.SameValues(parts.Fm!, model.FactorizationMachine!.call(dense).squeeze(1)));
+        Assert.True(ModelTestData.SameValues(parts.Dnn!, model.Mlp!.call(dense.reshape(9, 6 * 32)).squeeze(1)));
+        foreach (var part in new[] { parts.FirstOrder!, parts.Fm!, parts.Dnn! })
         {
             Assert.Equal(new long[] { 9 }, part.shape);
             Assert.Equal(ScalarType.Float32, part.dtype);
         }
-        Assert.True(model.Logits(batch).allclose(parts.FirstOrder! + parts.Pairwise! + parts.Deep!, rtol: 1e-5, atol: 1e-6));
+        Assert.True(model.Logits(batch).allclose(parts.FirstOrder! + parts.Fm! + parts.Dnn!, rtol: 1e-5, atol: 1e-6));
     }
 
     [Theory]
@@ -113,8 +113,8 @@ public class DeepFmModelTests
         var parts = model.Parts(batch);
 
         Assert.Equal(firstOrder, parts.FirstOrder is not null);
-        Assert.Equal(pairwise, parts.Pairwise is not null);
-        Assert.Equal(deep, parts.Deep is not null);
+        Assert.Equal(pairwise, parts.Fm is not null);
+        Assert.Equal(deep, parts.Dnn is not null);
         Assert.True(model.Logits(batch).allclose(parts.Sum(), rtol: 1e-5, atol: 1e-6));
         if (presetName == "LR")
             Assert.Throws<InvalidOperationException>(() => model.DenseFieldEmbeddings(batch));
@@ -176,7 +176,7 @@ public class DeepFmModelTests
         var error = Assert.Throws<ArgumentException>(() => model.call(batch.Categorical, batch.TitleTokens[..3]));
         Assert.Contains("same number of examples", error.Message);
 
-        var nothing = DeepFmOptions.DeepFm with { Name = "none", UseFirstOrder = false, UseSecondOrder = false, UseDnn = false };
+        var nothing = DeepFmOptions.DeepFm with { Name = "none", UseFirstOrder = false, UseFm = false, UseDnn = false };
         Assert.Throws<ArgumentException>(() => new DeepFmModel(Schema, nothing, seed: 1));
     }
 

@@ -39,5 +39,5 @@ public class DeepFmOptionsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => (DeepFmOptions.DeepFm with { HiddenUnits = [64, 0] }).Validate());
     }
 
-    private static (bool, bool, bool) Parts(DeepFmOptions options) => (options.UseFirstOrder, options.UseSecondOrder, options.UseDnn);
+    private static (bool, bool, bool) Parts(DeepFmOptions options) => (options.UseFirstOrder, options.UseFm, options.UseDnn);
 }

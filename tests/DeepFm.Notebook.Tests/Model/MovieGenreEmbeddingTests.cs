@@ -48,7 +48,7 @@ public class MovieGenreEmbeddingTests
         Assert.Equal([10L, 12, 32], model.DenseFieldEmbeddings(batch).shape);
         Assert.Equal([10L], model.Logits(batch).shape);
         LogitParts parts = model.Parts(batch);
-        Assert.NotNull(parts.Pairwise);
+        Assert.NotNull(parts.Fm);
         Assert.NotNull(model.GenreEmbedding);
     }
 

@@ -1,4 +1,4 @@
-using DeepFm.Notebook.Setup;
+using DeepFm.Notebook.Parameters;
 
 namespace DeepFm.Notebook.Tests.Notebooks;
 

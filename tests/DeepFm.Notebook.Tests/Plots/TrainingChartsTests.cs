@@ -13,7 +13,7 @@ public sealed class TrainingChartsTests
         {
             var validated = epoch % 5 == 0;
             history.Add(new EpochRecord(epoch, TrainLoss: 0.7 - epoch * 0.01, TrainAuc: 0.6 + epoch * 0.01 + offset,
-                TestLoss: validated ? 0.72 - epoch * 0.005 : null, TestAuc: validated ? 0.55 + epoch * 0.01 + offset : null));
+                ValidationLoss: validated ? 0.72 - epoch * 0.005 : null, ValidationAuc: validated ? 0.55 + epoch * 0.01 + offset : null));
         }
         return history;
     }
@@ -33,7 +33,7 @@ public sealed class TrainingChartsTests
         var test = json.Trace("test");
         Assert.Equal("lines+markers", test.GetProperty("mode").GetString());
         Assert.Equal([5.0, 10.0], ChartJson.Numbers(test, "x"));
-        Assert.Equal([history.Epochs[4].TestAuc!.Value, history.Epochs[9].TestAuc!.Value], ChartJson.Numbers(test, "y"));
+        Assert.Equal([history.Epochs[4].ValidationAuc!.Value, history.Epochs[9].ValidationAuc!.Value], ChartJson.Numbers(test, "y"));
 
         Assert.Equal("AUC per epoch", json.Title);
         Assert.Equal("epoch", json.AxisTitle("xaxis"));
@@ -48,7 +48,7 @@ public sealed class TrainingChartsTests
         var json = new ChartJson(TrainingCharts.Loss(history, title: "DeepFM loss"));
 
         Assert.Equal(history.Epochs.Select(r => r.TrainLoss), ChartJson.Numbers(json.Trace("train"), "y"));
-        Assert.Equal([history.Epochs[4].TestLoss!.Value, history.Epochs[9].TestLoss!.Value],
+        Assert.Equal([history.Epochs[4].ValidationLoss!.Value, history.Epochs[9].ValidationLoss!.Value],
             ChartJson.Numbers(json.Trace("test"), "y"));
         Assert.Equal("DeepFM loss", json.Title);
         Assert.Equal("log-loss", json.AxisTitle("yaxis"));
@@ -81,7 +81,7 @@ public sealed class TrainingChartsTests
         Assert.Equal(["FM", "DeepFM"], json.Traces.Select(trace => trace.GetProperty("name").GetString()));
         var deepFm = json.Trace("DeepFM");
         Assert.Equal([5.0, 10.0, 15.0], ChartJson.Numbers(deepFm, "x"));
-        Assert.Equal(runs["DeepFM"].Epochs.Where(r => r.TestAuc is not null).Select(r => r.TestAuc!.Value),
+        Assert.Equal(runs["DeepFM"].Epochs.Where(r => r.ValidationAuc is not null).Select(r => r.ValidationAuc!.Value),
             ChartJson.Numbers(deepFm, "y"));
         Assert.Equal("lines+markers", deepFm.GetProperty("mode").GetString());
         Assert.Equal("test AUC", json.AxisTitle("yaxis"));

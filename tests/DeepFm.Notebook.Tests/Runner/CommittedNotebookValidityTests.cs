@@ -37,7 +37,7 @@ public sealed class CommittedNotebookValidityTests
     {
         var json = NotebookFile.Read(Path.Combine(Layout.Root, notebook));
         Assert.True(CellIds.AreValid(json),
-            $"{notebook}: a cell has no id, an invalid one or a repeated one. Run: python3 tools/RunNotebooks/add_cell_ids.py {notebook}");
+            $"{notebook}: a cell has no id, an invalid one or a repeated one. Run: dotnet run --project tools/RunNotebooks -- add-cell-ids {notebook}");
     }
 
     [Theory]

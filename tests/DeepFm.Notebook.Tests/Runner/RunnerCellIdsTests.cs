@@ -57,6 +57,36 @@ public sealed class RunnerCellIdsTests
         Assert.Equal(before, notebook.ToJsonString());
     }
 
+    [Fact]
+    public void TheAddCellIdsCommandWritesIdsIntoTheFileAndChangesNothingElse()
+    {
+        string folder = Directory.CreateTempSubdirectory("deepfm-cell-ids-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "edited.ipynb");
+            var notebook = Notebook("""{"cell_type":"markdown","id":"intro","metadata":{},"source":["# Title"]}""",
+                                    """{"cell_type":"code","execution_count":null,"metadata":{},"outputs":[],"source":["1 + 1"]}""");
+            notebook["nbformat_minor"] = 5;
+            NotebookFile.WriteAtomically(notebook, path);   // as the runner writes it, before the new cell's id
+            string before = File.ReadAllText(path);
+
+            int exitCode = RunCommand.Create((_, _) => Task.FromResult(99)).Parse(["add-cell-ids", path]).Invoke();
+
+            Assert.Equal(0, exitCode);
+            var written = NotebookFile.Read(path);
+            Assert.True(CellIds.AreValid(written));
+            Assert.Equal("intro", (string?)written["cells"]![0]!["id"]);
+            string newId = (string)written["cells"]![1]!["id"]!;
+            // The only change is the new id line, where Jupyter puts it.
+            Assert.Equal(before.Replace("\"execution_count\": null,\n", $"\"execution_count\": null,\n   \"id\": \"{newId}\",\n"),
+                File.ReadAllText(path));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static JsonObject Notebook(params string[] cells) =>
         JsonNode.Parse($$"""{"cells":[{{string.Join(',', cells)}}],"metadata":{},"nbformat":4,"nbformat_minor":4}""")!.AsObject();
 }

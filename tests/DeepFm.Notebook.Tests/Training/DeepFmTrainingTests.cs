@@ -24,8 +24,8 @@ public class DeepFmTrainingTests(ITestOutputHelper output)
 
         Assert.True(history.Last!.TrainLoss < 0.8 * history.Epochs[0].TrainLoss,
             $"train loss {history.Epochs[0].TrainLoss:F4} → {history.Last.TrainLoss:F4}");
-        Assert.True(history.LastValidated!.TestLoss < history.Epochs.First(e => e.TestLoss is not null).TestLoss);
-        Assert.True(history.LastValidated.TestAuc > 0.9, $"test AUC {history.LastValidated.TestAuc:F4}");
+        Assert.True(history.LastValidated!.ValidationLoss < history.Epochs.First(e => e.ValidationLoss is not null).ValidationLoss);
+        Assert.True(history.LastValidated.ValidationAuc > 0.9, $"test AUC {history.LastValidated.ValidationAuc:F4}");
     }
 
     [Theory]
@@ -79,10 +79,10 @@ public class DeepFmTrainingTests(ITestOutputHelper output)
 
         var last = history.LastValidated!;
         var best = history.Best!;
-        output.WriteLine($"final val AUC {last.TestAuc:F4} (epoch {last.Epoch}), best {best.TestAuc:F4} (epoch {best.Epoch}), train AUC {last.TrainAuc:F4}");
+        output.WriteLine($"final val AUC {last.ValidationAuc:F4} (epoch {last.Epoch}), best {best.ValidationAuc:F4} (epoch {best.Epoch}), train AUC {last.TrainAuc:F4}");
         Assert.Equal(100, last.Epoch);
-        Assert.True(last.TestAuc >= 0.75, $"final validation AUC {last.TestAuc:F4} < 0.75");
-        Assert.True(best.TestAuc >= 0.755, $"best validation AUC {best.TestAuc:F4} < 0.755");
-        Assert.True(last.TrainAuc > last.TestAuc, $"train AUC {last.TrainAuc:F4} should exceed validation AUC {last.TestAuc:F4}");
+        Assert.True(last.ValidationAuc >= 0.75, $"final validation AUC {last.ValidationAuc:F4} < 0.75");
+        Assert.True(best.ValidationAuc >= 0.755, $"best validation AUC {best.ValidationAuc:F4} < 0.755");
+        Assert.True(last.TrainAuc > last.ValidationAuc, $"train AUC {last.TrainAuc:F4} should exceed validation AUC {last.ValidationAuc:F4}");
     }
 }

@@ -2,7 +2,6 @@ using DeepFm.Notebook.Training;
 
 namespace DeepFm.Notebook.Tests.Training;
 
-[Collection(TorchTrainingCollection.Name)]
 public class DivergenceCheckTests
 {
     [Fact]

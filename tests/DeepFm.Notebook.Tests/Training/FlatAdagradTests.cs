@@ -6,7 +6,6 @@ using static TorchSharp.torch;
 
 namespace DeepFm.Notebook.Tests.Training;
 
-[Collection(TorchTrainingCollection.Name)]
 public class FlatAdagradTests
 {
     [Fact]

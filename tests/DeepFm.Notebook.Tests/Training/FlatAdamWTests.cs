@@ -7,7 +7,6 @@ using static TorchSharp.torch;
 
 namespace DeepFm.Notebook.Tests.Training;
 
-[Collection(TorchTrainingCollection.Name)]
 public class FlatAdamWTests
 {
     [Theory]

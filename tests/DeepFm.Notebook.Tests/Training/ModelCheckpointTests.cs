@@ -5,7 +5,6 @@ using static TorchSharp.torch;
 
 namespace DeepFm.Notebook.Tests.Training;
 
-[Collection(TorchTrainingCollection.Name)]
 public sealed class ModelCheckpointTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"deepfm-checkpoint-{Guid.NewGuid():N}");
@@ -45,6 +44,36 @@ public sealed class ModelCheckpointTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() => ModelCheckpoint.Load(other, path));
         Assert.Contains("same schema", error.Message);
+    }
+
+    [Fact]
+    public void AFailedSaveLeavesThePreviousCheckpointIntactAndNoTemporaryFile()
+    {
+        string path = Path.Combine(folder, "model.bin");
+        using (var model = TrainingFixture.NewModel(seed: 1)) ModelCheckpoint.Save(model, path);
+        byte[] before = File.ReadAllBytes(path);
+
+        using var failing = new FailsHalfwayThroughSaving();
+        Assert.ThrowsAny<Exception>(() => ModelCheckpoint.Save(failing, path));
+
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Equal(["model.bin"], Directory.GetFiles(folder).Select(Path.GetFileName));
+    }
+
+    /// <summary>
+    /// Its weights cannot all be written: the first tensor is, the second is already freed, so the save fails
+    /// halfway through, as a full disk or a killed process would.
+    /// </summary>
+    private sealed class FailsHalfwayThroughSaving : nn.Module
+    {
+        public FailsHalfwayThroughSaving() : base(nameof(FailsHalfwayThroughSaving)) { }
+
+        public override Dictionary<string, Tensor> state_dict(Dictionary<string, Tensor>? destination = null, string? prefix = null)
+        {
+            Tensor freed = ones(4);
+            freed.Dispose();
+            return new Dictionary<string, Tensor> { ["written"] = ones(1000), ["freed"] = freed };
+        }
     }
 
     private static float[] Predict(nn.Module<Tensor, Tensor, Tensor> model, IBatchSource source)

@@ -22,8 +22,8 @@ public class TrainerTests
         Assert.Equal(6, history.Epochs.Count);
         Assert.True(history.Epochs[^1].TrainLoss < history.Epochs[0].TrainLoss - 0.05,
             $"train loss went {history.Epochs[0].TrainLoss:F4} → {history.Epochs[^1].TrainLoss:F4}");
-        Assert.True(history.Epochs[^1].TestLoss < Math.Log(2) - 0.05, $"test loss {history.Epochs[^1].TestLoss:F4}");
-        Assert.True(history.Epochs[^1].TestAuc > 0.75, $"test AUC {history.Epochs[^1].TestAuc:F4}");
+        Assert.True(history.Epochs[^1].ValidationLoss < Math.Log(2) - 0.05, $"test loss {history.Epochs[^1].ValidationLoss:F4}");
+        Assert.True(history.Epochs[^1].ValidationAuc > 0.75, $"test AUC {history.Epochs[^1].ValidationAuc:F4}");
     }
 
     [Fact]
@@ -58,8 +58,8 @@ public class TrainerTests
         var history = Trainer.Fit(model, train, test, TrainingFixture.QuickOptions with { Epochs = 7, ValidateEvery = 3 },
             new SynchronousProgress(reported.Add), Cancellation);
 
-        Assert.Equal([3, 6, 7], history.Epochs.Where(e => e.TestAuc is not null).Select(e => e.Epoch));
-        Assert.All(history.Epochs, e => Assert.Equal(e.TestAuc is null, e.TestLoss is null));
+        Assert.Equal([3, 6, 7], history.Epochs.Where(e => e.ValidationAuc is not null).Select(e => e.Epoch));
+        Assert.All(history.Epochs, e => Assert.Equal(e.ValidationAuc is null, e.ValidationLoss is null));
         Assert.Equal(history.Epochs, reported);
     }
 
@@ -115,9 +115,9 @@ public class TrainerTests
         plainTrainer.Fit(train, invertedTest, cancellation: Cancellation);
 
         Assert.Equal(1, history.Best!.Epoch);
-        Assert.Equal(history.Best.TestAuc!.Value, keepingTrainer.Evaluate(invertedTest, Cancellation).Auc, 12);
-        Assert.Equal(history.Last!.TestAuc!.Value, plainTrainer.Evaluate(invertedTest, Cancellation).Auc, 12);
-        Assert.True(history.Best.TestAuc > history.Last.TestAuc);
+        Assert.Equal(history.Best.ValidationAuc!.Value, keepingTrainer.Evaluate(invertedTest, Cancellation).Auc, 12);
+        Assert.Equal(history.Last!.ValidationAuc!.Value, plainTrainer.Evaluate(invertedTest, Cancellation).Auc, 12);
+        Assert.True(history.Best.ValidationAuc > history.Last.ValidationAuc);
     }
 
     [Fact]

@@ -3,7 +3,8 @@ using DeepFm.Notebook.Training;
 namespace DeepFm.Notebook.Tests.Training;
 
 /// <summary>
-/// Trainer tests change TorchSharp's global thread count and seed, so they run one at a time in this collection.
+/// Tests that read or change TorchSharp's process-wide settings (thread count, global generator, the collector pause:
+/// <c>Trainer.Fit</c> changes them while it runs) run one at a time in this collection.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class TorchTrainingCollection

@@ -41,13 +41,13 @@ public class TrainingHistoryTests
     {
         DataFrame frame = ThreeEpochs().ToDataFrame();
 
-        Assert.Equal(["epoch", "train_loss", "train_auc", "test_loss", "test_auc"], frame.Columns.Select(c => c.Name));
+        Assert.Equal(["epoch", "train_loss", "train_auc", "validation_loss", "validation_auc"], frame.Columns.Select(c => c.Name));
         Assert.Equal(3, frame.Rows.Count);
         Assert.Equal(2, frame["epoch"][1]);
         Assert.Equal(0.60, frame["train_loss"][1]);
         Assert.Equal(0.75, frame["train_auc"][2]);
-        Assert.Null(frame["test_auc"][0]);
-        Assert.Equal(1, frame["test_loss"].NullCount);
-        Assert.Equal(0.71, frame["test_auc"][2]);
+        Assert.Null(frame["validation_auc"][0]);
+        Assert.Equal(1, frame["validation_loss"].NullCount);
+        Assert.Equal(0.71, frame["validation_auc"][2]);
     }
 }

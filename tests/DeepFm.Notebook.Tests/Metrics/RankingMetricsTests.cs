@@ -1,6 +1,7 @@
+using DeepFm.Notebook.Metrics;
 using DeepFm.Notebook.Evaluation;
 
-namespace DeepFm.Notebook.Tests.Evaluation;
+namespace DeepFm.Notebook.Tests.Metrics;
 
 /// <summary>Each metric on small lists whose values are worked out by hand in the comments.</summary>
 public class RankingMetricsTests

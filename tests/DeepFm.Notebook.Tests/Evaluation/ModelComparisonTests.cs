@@ -7,7 +7,7 @@ using Microsoft.Data.Analysis;
 
 namespace DeepFm.Notebook.Tests.Evaluation;
 
-public class HonestComparisonTests
+public class ModelComparisonTests
 {
     private static readonly DeepFmOptions SmallDeepFm = DeepFmOptions.DeepFm with { EmbeddingDimension = 4, HiddenUnits = [8] };
     private static readonly TrainerOptions FourEpochs =
@@ -20,19 +20,19 @@ public class HonestComparisonTests
         var split = ValidationSplit.Create(features.Split(trainCount: 480, testCount: 120), 0.2);
         RankingTask task = RankingTask.Create(features, split.Source);
 
-        using var comparison = HonestComparison.Run(split, task, FourEpochs, [SmallDeepFm], seeds: [3], keepModels: true,
+        using var comparison = ModelComparison.Run(split, task, FourEpochs, [SmallDeepFm], seeds: [3], keepModels: true,
             cancellation: TestContext.Current.CancellationToken);
 
-        HonestRun run = comparison.Results[0];
+        ValidatedRun run = comparison.Results[0];
         // The epoch is the best of the validations, which are validation-split numbers, never test numbers.
         Assert.Equal(run.History!.Best!.Epoch, run.ChosenEpoch);
-        Assert.Equal(run.History.Best.TestAuc, run.ValidationAuc);
+        Assert.Equal(run.History.Best.ValidationAuc, run.ValidationAuc);
         // Retrained from the same seed for exactly the chosen epochs, the model scores the same test AUC once.
         using var again = new DeepFmModel(features.Schema, SmallDeepFm, 3);
         using var trainer = new Trainer(again, FourEpochs with { Seed = 3, Epochs = run.ChosenEpoch!.Value });
         trainer.Fit(split.Train, split.Validation, cancellation: TestContext.Current.CancellationToken);
         Assert.Equal(trainer.Evaluate(split.Test, TestContext.Current.CancellationToken).Auc, run.TestAuc, 6);
-        Assert.Equal(run.History.Best.TestAuc!.Value, trainer.Evaluate(split.Validation, TestContext.Current.CancellationToken).Auc, 6);
+        Assert.Equal(run.History.Best.ValidationAuc!.Value, trainer.Evaluate(split.Validation, TestContext.Current.CancellationToken).Auc, 6);
         Assert.Same(comparison.Models["DeepFM"], comparison.Models.Single().Value);
     }
 
@@ -44,7 +44,7 @@ public class HonestComparisonTests
         RankingTask task = RankingTask.Create(features, split.Source);
         var lines = new List<string>();
 
-        using var comparison = HonestComparison.Run(split, task, FourEpochs with { Epochs = 2 },
+        using var comparison = ModelComparison.Run(split, task, FourEpochs with { Epochs = 2 },
             [DeepFmOptions.LogisticRegression, SmallDeepFm], seeds: [1, 2], progress: lines.Add,
             cancellation: TestContext.Current.CancellationToken);
 

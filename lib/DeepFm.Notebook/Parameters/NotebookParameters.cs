@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DeepFm.Notebook.Setup;
+namespace DeepFm.Notebook.Parameters;
 
 /// <summary>
 /// Parameters a notebook reads from the environment, so that the notebook tests and the run-all tool can shorten

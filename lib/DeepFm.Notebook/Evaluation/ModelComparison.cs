@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Metrics;
 using DeepFm.Notebook.Model;
 using DeepFm.Notebook.Training;
@@ -8,23 +9,22 @@ namespace DeepFm.Notebook.Evaluation;
 
 /// <summary>
 /// Compares model variants (by default LR, FM, DNN and DeepFM) over seeds without peeking at the test split: each run
-/// trains on <see cref="ValidationSplit.Train"/>, validates on <see cref="ValidationSplit.Validation"/>, keeps the
-/// weights of its best validation (<see cref="TrainerOptions.KeepBestCheckpoint"/>), and only then is scored, once, on
-/// the test split — AUC, log-loss, and the top-k metrics of a <see cref="RankingTask"/>. Two baselines are scored the
+/// follows the <see cref="ValidationProtocol"/> (train, choose the epoch on validation, score the test once) and is
+/// then ranked with the top-k metrics of a <see cref="RankingTask"/>. Two baselines are scored the
 /// same way: popularity (most-liked in training) and a random order. <see cref="Summary"/> gives mean ± sd per model.
 /// </summary>
-public sealed class HonestComparison : IDisposable
+public sealed class ModelComparison : IDisposable
 {
     private readonly Dictionary<string, DeepFmModel> keptModels;
 
-    private HonestComparison(IReadOnlyList<HonestRun> runs, Dictionary<string, DeepFmModel> models)
+    private ModelComparison(IReadOnlyList<ValidatedRun> runs, Dictionary<string, DeepFmModel> models)
     {
         Results = runs;
         keptModels = models;
     }
 
     /// <summary>Every run: the variants seed by seed, then the baselines.</summary>
-    public IReadOnlyList<HonestRun> Results { get; }
+    public IReadOnlyList<ValidatedRun> Results { get; }
 
     /// <summary>The first seed's trained model of each variant, by name (when the comparison was asked to keep them).</summary>
     public IReadOnlyDictionary<string, DeepFmModel> Models => keptModels;
@@ -34,19 +34,19 @@ public sealed class HonestComparison : IDisposable
         .GroupBy(run => run.Model).MaxBy(group => group.Average(run => run.ValidationAuc!.Value))!.Key;
 
     /// <summary>One row per run, numbers rounded for reading (AUC, loss and metrics 4 decimals, seconds 1).</summary>
-    public DataFrame Runs => HonestComparisonTables.Runs(Results);
+    public DataFrame Runs => ModelComparisonTables.Runs(Results);
 
     /// <summary>One row per model and baseline: "mean ± sample sd" over its seeds, rounded as in <see cref="Runs"/>.</summary>
-    public DataFrame Summary => HonestComparisonTables.Summary(Results);
+    public DataFrame Summary => ModelComparisonTables.Summary(Results);
 
     /// <summary>
     /// Trains every variant with every seed on <paramref name="split"/> with <paramref name="options"/> (its Seed is
     /// replaced by each run's; <see cref="TrainerOptions.KeepBestCheckpoint"/> is forced on), then scores the baselines.
     /// With <paramref name="keepModels"/> the first seed's model of each variant is kept in <see cref="Models"/>.
     /// </summary>
-    public static HonestComparison Run(ValidationSplit split, RankingTask task, TrainerOptions options,
+    public static ModelComparison Run(ValidationSplit split, RankingTask task, TrainerOptions options,
         IReadOnlyList<DeepFmOptions>? variants = null, IReadOnlyList<int>? seeds = null, Action<string>? progress = null,
-        bool keepModels = false, int k = RankingScores.DefaultK, CancellationToken cancellation = default)
+        bool keepModels = false, int k = TopKMetrics.DefaultK, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(task);
@@ -56,7 +56,9 @@ public sealed class HonestComparison : IDisposable
         if (variants.Count == 0 || seeds.Count == 0)
             throw new ArgumentException("Give at least one variant and one seed.", variants.Count == 0 ? nameof(variants) : nameof(seeds));
 
-        var runs = new List<HonestRun>();
+        // One scope for the whole comparison: the ranking runs with the same thread count as the training.
+        using var runtime = TorchRuntime.Open(threads: options.Threads);
+        var runs = new List<ValidatedRun>();
         var models = new Dictionary<string, DeepFmModel>();
         foreach (DeepFmOptions variant in variants)
         {
@@ -64,61 +66,56 @@ public sealed class HonestComparison : IDisposable
             {
                 cancellation.ThrowIfCancellationRequested();
                 var model = new DeepFmModel(split.Train.Schema, variant, seed);
-                HonestRun run = TrainAndScore(model, split, task, options with { Seed = seed, KeepBestCheckpoint = true }, k, cancellation);
+                ValidatedRun run = TrainAndScore(model, split, task, options with { Seed = seed }, k, cancellation);
                 runs.Add(run);
                 progress?.Invoke(Describe(run));
                 if (keepModels && !models.ContainsKey(variant.Name)) models[variant.Name] = model;
                 else model.Dispose();
             }
         }
-        foreach (HonestRun baseline in Baselines(split, task, seeds, k))
+        foreach (ValidatedRun baseline in Baselines(split, task, seeds, k))
         {
             runs.Add(baseline);
             progress?.Invoke(Describe(baseline));
         }
-        return new HonestComparison(runs, models);
+        return new ModelComparison(runs, models);
     }
 
-    private static HonestRun TrainAndScore(DeepFmModel model, ValidationSplit split, RankingTask task,
+    private static ValidatedRun TrainAndScore(DeepFmModel model, ValidationSplit split, RankingTask task,
         TrainerOptions options, int k, CancellationToken cancellation)
     {
-        using var trainer = new Trainer(model, options);
-        // The trainer calls its second split "test"; here it is the validation split, and it alone chooses the epoch.
-        TrainingHistory history = trainer.Fit(split.Train, split.Validation, progress: null, cancellation);
-        double trainingSeconds = (trainer.TrainingTime + trainer.EvaluationTime).TotalSeconds;
-        EpochRecord chosen = history.Best!;
-        SplitMetrics test = trainer.Evaluate(split.Test, cancellation);   // once, with the chosen weights
-
+        ValidatedRun run = ValidationProtocol.Run(model.Options.Name, model, split, options, cancellation);
         var clock = Stopwatch.StartNew();
-        RankingScores ranking = RankingScores.Evaluate(task, RankingScorers.Model(model, task), k);
-        return new HonestRun(model.Options.Name, options.Seed, chosen.Epoch, history.Last!.Epoch, chosen.TestAuc, test.Auc,
-            test.Loss, ranking, model.ParameterCount, trainingSeconds, clock.Elapsed.TotalSeconds, history);
+        TopKMetrics ranking = TopKMetrics.Evaluate(task, CandidateScores.Model(model, task), k);
+        return run with { Ranking = ranking, RankingSeconds = clock.Elapsed.TotalSeconds };
     }
 
-    private static IEnumerable<HonestRun> Baselines(ValidationSplit split, RankingTask task, IReadOnlyList<int> seeds, int k)
+    private static IEnumerable<ValidatedRun> Baselines(ValidationSplit split, RankingTask task, IReadOnlyList<int> seeds, int k)
     {
         float[] labels = split.Test.Labels.ToArray();
         int[] testMovies = Enumerable.Range(0, split.Test.Count).Select(row => (int)split.Test.CategoricalRow(row)[task.MovieField]).ToArray();
 
         var clock = Stopwatch.StartNew();
-        RankingScores popular = RankingScores.Evaluate(task, RankingScorers.Popularity(task), k);
+        TopKMetrics popular = TopKMetrics.Evaluate(task, CandidateScores.Popularity(task), k);
         double popularAuc = RocAuc.Compute(testMovies.Select(movie => (float)task.TrainingLikes[movie]).ToArray(), labels);
-        yield return new HonestRun("popularity", null, null, null, null, popularAuc, null, popular, 0, null, clock.Elapsed.TotalSeconds, null);
+        yield return new ValidatedRun("popularity", null, null, null, null, popularAuc, null, 0, null, null)
+            { Ranking = popular, RankingSeconds = clock.Elapsed.TotalSeconds };
 
         foreach (int seed in seeds)
         {
             clock.Restart();
-            RankingScores random = RankingScores.Evaluate(task, RankingScorers.Random(task, seed), k);
+            TopKMetrics random = TopKMetrics.Evaluate(task, CandidateScores.Random(task, seed), k);
             var generator = new Random(seed);
             double randomAuc = RocAuc.Compute(labels.Select(_ => generator.NextSingle()).ToArray(), labels);
-            yield return new HonestRun("random", seed, null, null, null, randomAuc, null, random, 0, null, clock.Elapsed.TotalSeconds, null);
+            yield return new ValidatedRun("random", seed, null, null, null, randomAuc, null, 0, null, null)
+                { Ranking = random, RankingSeconds = clock.Elapsed.TotalSeconds };
         }
     }
 
-    private static string Describe(HonestRun run) =>
+    private static string Describe(ValidatedRun run) =>
         $"{run.Model,-10} seed {run.Seed?.ToString() ?? "-",-3}" +
         (run.ChosenEpoch is int epoch ? $" epoch {epoch,3} (validation AUC {run.ValidationAuc:F4})" : "") +
-        $"  test AUC {run.TestAuc:F4}  NDCG@{run.Ranking.K} {run.Ranking.Ndcg:F4}  P@{run.Ranking.K} {run.Ranking.Precision:F4}" +
+        $"  test AUC {run.TestAuc:F4}  NDCG@{run.Ranking!.K} {run.Ranking.Ndcg:F4}  P@{run.Ranking.K} {run.Ranking.Precision:F4}" +
         (run.TrainingSeconds is double seconds ? $"  train {seconds:F1} s," : "") + $"  rank {run.RankingSeconds:F1} s";
 
     /// <inheritdoc />

@@ -1,3 +1,5 @@
+using DeepFm.Notebook.Metrics;
+
 namespace DeepFm.Notebook.Evaluation;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace DeepFm.Notebook.Evaluation;
 /// <param name="Map">MAP@k: the mean of AP@k (divided by min(|R|, k), as recommenders' <c>map_at_k</c>).</param>
 /// <param name="Users">Users averaged over.</param>
 /// <param name="K">The cut-off.</param>
-public sealed record RankingScores(double Precision, double Recall, double Ndcg, double Map, int Users, int K)
+public sealed record TopKMetrics(double Precision, double Recall, double Ndcg, double Map, int Users, int K)
 {
     /// <summary>The cut-off the tutorial uses: the ten movies a user would see.</summary>
     public const int DefaultK = 10;
@@ -19,7 +21,7 @@ public sealed record RankingScores(double Precision, double Recall, double Ndcg,
     /// Ranks each user's candidates by <paramref name="scores"/> (one array per <see cref="RankingTask.Users"/> entry,
     /// aligned with its candidates; higher is better) and averages the metrics of the top <paramref name="k"/>.
     /// </summary>
-    public static RankingScores Evaluate(RankingTask task, IReadOnlyList<float[]> scores, int k = DefaultK)
+    public static TopKMetrics Evaluate(RankingTask task, IReadOnlyList<float[]> scores, int k = DefaultK)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(scores);
@@ -40,7 +42,7 @@ public sealed record RankingScores(double Precision, double Recall, double Ndcg,
             averagePrecision += RankingMetrics.AveragePrecisionAtK(top, user.Relevant, k);
         }
         int users = task.Users.Count;
-        return new RankingScores(precision / users, recall / users, ndcg / users, averagePrecision / users, users, k);
+        return new TopKMetrics(precision / users, recall / users, ndcg / users, averagePrecision / users, users, k);
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace DeepFm.Notebook.Evaluation;
 /// candidates — from a trained model, or from the two baselines any recommender must beat: popularity (the same
 /// list for everyone) and a random order.
 /// </summary>
-public static class RankingScorers
+public static class CandidateScores
 {
     /// <summary>Rows per forward pass: large enough to amortise the per-call overhead, small enough for memory.</summary>
     public const int DefaultBatchRows = 16_384;
@@ -26,56 +26,48 @@ public static class RankingScorers
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchRows);
         int fields = task.Schema.CategoricalFieldCount, length = task.Schema.TitleLength;
         var scores = new float[task.Users.Count][];
-        bool wasTraining = model.training;
-        model.eval();
-        try
+        using var inference = ModelInference.Begin(model);
+        int first = 0;
+        while (first < task.Users.Count)
         {
-            using var noGradients = torch.no_grad();
-            int first = 0;
-            while (first < task.Users.Count)
+            inference.BetweenBatches();
+            // Users first..last-1 fill this batch (at least one user, however many candidates it has).
+            int last = first, rows = 0;
+            while (last < task.Users.Count && (last == first || rows + task.Users[last].Candidates.Length <= batchRows))
+                rows += task.Users[last++].Candidates.Length;
+
+            var categorical = new long[rows * fields];
+            var titleTokens = new long[rows * length];
+            int row = 0;
+            for (int i = first; i < last; i++)
             {
-                // Users first..last-1 fill this batch (at least one user, however many candidates it has).
-                int last = first, rows = 0;
-                while (last < task.Users.Count && (last == first || rows + task.Users[last].Candidates.Length <= batchRows))
-                    rows += task.Users[last++].Candidates.Length;
-
-                var categorical = new long[rows * fields];
-                var titleTokens = new long[rows * length];
-                int row = 0;
-                for (int i = first; i < last; i++)
+                RankingUser user = task.Users[i];
+                ReadOnlySpan<long> userRow = task.CategoricalRowOf(user.User);
+                foreach (int movie in user.Candidates)
                 {
-                    RankingUser user = task.Users[i];
-                    ReadOnlySpan<long> userRow = task.CategoricalRowOf(user.User);
-                    foreach (int movie in user.Candidates)
-                    {
-                        Span<long> candidateRow = categorical.AsSpan(row * fields, fields);
-                        userRow.CopyTo(candidateRow);
-                        candidateRow[task.MovieField] = movie;
-                        task.TitleTokensOf(movie).CopyTo(titleTokens.AsSpan(row * length, length));
-                        row++;
-                    }
+                    Span<long> candidateRow = categorical.AsSpan(row * fields, fields);
+                    userRow.CopyTo(candidateRow);
+                    candidateRow[task.MovieField] = movie;
+                    task.TitleTokensOf(movie).CopyTo(titleTokens.AsSpan(row * length, length));
+                    row++;
                 }
-
-                float[] logits;
-                using (var batchScope = torch.NewDisposeScope())
-                {
-                    logits = model.call(torch.tensor(categorical, rows, fields), torch.tensor(titleTokens, rows, length))
-                        .data<float>().ToArray();
-                }
-                int offset = 0;
-                for (int i = first; i < last; i++)
-                {
-                    scores[i] = logits.AsSpan(offset, task.Users[i].Candidates.Length).ToArray();
-                    offset += scores[i].Length;
-                }
-                first = last;
             }
-            return scores;
+
+            float[] logits;
+            using (var batchScope = torch.NewDisposeScope())
+            {
+                logits = model.call(torch.tensor(categorical, rows, fields), torch.tensor(titleTokens, rows, length))
+                    .data<float>().ToArray();
+            }
+            int offset = 0;
+            for (int i = first; i < last; i++)
+            {
+                scores[i] = logits.AsSpan(offset, task.Users[i].Candidates.Length).ToArray();
+                offset += scores[i].Length;
+            }
+            first = last;
         }
-        finally
-        {
-            if (wasTraining) model.train();   // leave the model as we found it
-        }
+        return scores;
     }
 
     /// <summary>

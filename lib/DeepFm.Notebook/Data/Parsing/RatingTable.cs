@@ -12,4 +12,10 @@ public sealed record RatingTable(string[] UserIds, string[] MovieIds, float[] St
 {
     /// <summary>Number of ratings.</summary>
     public int Count => UserIds.Length;
+
+    /// <summary>
+    /// The label of every rating, the task's one rule (the original's): 1 when the user gave 4 or 5 stars
+    /// (stars &gt; 3), else 0.
+    /// </summary>
+    public float[] Labels() => Stars.Select(stars => stars > 3 ? 1f : 0f).ToArray();
 }

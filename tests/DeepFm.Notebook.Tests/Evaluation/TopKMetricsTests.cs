@@ -6,16 +6,16 @@ using DeepFm.Notebook.Tests.Data;
 namespace DeepFm.Notebook.Tests.Evaluation;
 
 /// <summary>Top-k selection, the ranking task built from the MovieLens fixture, and the means over its users.</summary>
-public class RankingScoresTests
+public class TopKMetricsTests
 {
     [Fact]
     public void TopKTakesTheHighestScoresAndBreaksTiesByTheLowerItem()
     {
         int[] items = [10, 11, 12, 13, 14];
         float[] scores = [0.2f, 0.9f, 0.5f, 0.9f, 0.1f];
-        Assert.Equal([11, 13, 12], RankingScores.TopK(items, scores, 3));
-        Assert.Equal([11, 13, 12, 10, 14], RankingScores.TopK(items, scores, 10));   // fewer items than k
-        Assert.Equal([11, 13], RankingScores.TopK([13, 11], [1f, 1f], 2));             // ties by item, not position
+        Assert.Equal([11, 13, 12], TopKMetrics.TopK(items, scores, 3));
+        Assert.Equal([11, 13, 12, 10, 14], TopKMetrics.TopK(items, scores, 10));   // fewer items than k
+        Assert.Equal([11, 13], TopKMetrics.TopK([13, 11], [1f, 1f], 2));             // ties by item, not position
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class RankingScoresTests
         // User 2 (candidates 2, 20, 3, 4; relevant 4): 4 first → top 2 = [4, 20].
         float[] Scores(RankingUser user) => user.Candidates.Select(movie => movie == Movie("4") ? 9f : movie == Movie("2") ? 0f : 5f - movie * 0.1f).ToArray();
 
-        RankingScores scores = RankingScores.Evaluate(task, task.Users.Select(Scores).ToList(), k: 2);
+        TopKMetrics scores = TopKMetrics.Evaluate(task, task.Users.Select(Scores).ToList(), k: 2);
 
         // precision@2: user 10 1/2, user 2 1/2 → 0.5; recall@2: 1/2 and 1/1 → 0.75
         // NDCG@2: user 10 1 / (1 + 1/log2 3) = 0.6131471928, user 2 1 → 0.8065735964
@@ -70,8 +70,8 @@ public class RankingScoresTests
         RankingTask task = RankingTask.Create(features, [0, 1, 2, 4, 5, 6], [3, 7, 8, 9]);
         using var model = new DeepFmModel(features.Schema, DeepFmOptions.DeepFm with { EmbeddingDimension = 4, HiddenUnits = [8] }, 3);
 
-        float[][] batched = RankingScorers.Model(model, task, batchRows: 3);   // smaller than one user: one user per batch
-        float[][] together = RankingScorers.Model(model, task);
+        float[][] batched = CandidateScores.Model(model, task, batchRows: 3);   // smaller than one user: one user per batch
+        float[][] together = CandidateScores.Model(model, task);
 
         RankingUser user = task.Users[1];
         long[] row = task.CategoricalRowOf(user.User).ToArray();
@@ -88,10 +88,10 @@ public class RankingScoresTests
     {
         using var data = FixtureFeatures.Load(out MovieLensFeatures features);
         RankingTask task = RankingTask.Create(features, [0, 1, 2, 4, 5, 6], [3, 7, 8, 9]);
-        float[][] popularity = RankingScorers.Popularity(task);
+        float[][] popularity = CandidateScores.Popularity(task);
         Assert.Equal(task.Users[0].Candidates.Select(movie => (float)task.TrainingLikes[movie]), popularity[0]);
-        Assert.Equal(RankingScorers.Random(task, 5).SelectMany(s => s), RankingScorers.Random(task, 5).SelectMany(s => s));
-        Assert.NotEqual(RankingScorers.Random(task, 5).SelectMany(s => s), RankingScorers.Random(task, 6).SelectMany(s => s));
+        Assert.Equal(CandidateScores.Random(task, 5).SelectMany(s => s), CandidateScores.Random(task, 5).SelectMany(s => s));
+        Assert.NotEqual(CandidateScores.Random(task, 5).SelectMany(s => s), CandidateScores.Random(task, 6).SelectMany(s => s));
     }
 }
 

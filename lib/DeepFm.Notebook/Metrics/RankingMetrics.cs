@@ -1,4 +1,4 @@
-namespace DeepFm.Notebook.Evaluation;
+namespace DeepFm.Notebook.Metrics;
 
 /// <summary>
 /// Top-k ranking metrics for one user, with the definitions of microsoft/recommenders'
@@ -15,7 +15,7 @@ namespace DeepFm.Notebook.Evaluation;
 /// Spark's <c>meanAveragePrecisionAt</c>. recommenders' <c>map</c> (no cut-off) divides by |R| instead, which
 /// cannot reach 1 when |R| &gt; k.</item>
 /// </list>
-/// The means over users are <see cref="RankingScores"/>.
+/// The means over users are <see cref="Evaluation.TopKMetrics"/>.
 /// </summary>
 public static class RankingMetrics
 {
