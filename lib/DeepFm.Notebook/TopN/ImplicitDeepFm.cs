@@ -64,18 +64,18 @@ public sealed class ImplicitDeepFm : IDisposable
     /// The run's row for a comparison table: the top-k metrics on <paramref name="task"/> and the AUC of P(watch) over
     /// the test ratings (does the model put a 4–5 star rating above a 1–3 star one?), both scored once.
     /// </summary>
-    public HonestRun Score(string name, ValidationSplit split, RankingTask task, int k = RankingScores.DefaultK)
+    public ValidatedRun Score(string name, ValidationSplit split, RankingTask task, int k = TopKMetrics.DefaultK)
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(task);
         var clock = Stopwatch.StartNew();
-        RankingScores ranking = RankingScores.Evaluate(task, RankingScorers.Model(Model, task), k);
+        TopKMetrics ranking = TopKMetrics.Evaluate(task, CandidateScores.Model(Model, task), k);
         double rankingSeconds = clock.Elapsed.TotalSeconds;
         using var evaluator = new Trainer(Model, Recipe.Training);
         double testAuc = evaluator.Evaluate(split.Test).Auc;
         EpochRecord chosen = History.Best!;
-        return new HonestRun(name, Seed, chosen.Epoch, History.Last!.Epoch, chosen.TestAuc, testAuc, null, ranking,
-            Model.ParameterCount, TrainingSeconds, rankingSeconds, History);
+        return new ValidatedRun(name, Seed, chosen.Epoch, History.Last!.Epoch, chosen.ValidationAuc, testAuc, null,
+            Model.ParameterCount, TrainingSeconds, History) { Ranking = ranking, RankingSeconds = rankingSeconds };
     }
 
     /// <inheritdoc />

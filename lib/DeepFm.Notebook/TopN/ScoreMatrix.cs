@@ -7,7 +7,7 @@ namespace DeepFm.Notebook.TopN;
 /// <summary>
 /// A score for every (user, movie) pair, float32 [users, movies] row-major: what EASE and item-kNN compute in one
 /// matrix product. <see cref="ForTask"/> hands a <see cref="RankingTask"/> the scores of its candidates, in the form
-/// <see cref="RankingScores.Evaluate"/> takes from every scorer.
+/// <see cref="TopKMetrics.Evaluate"/> takes from every scorer.
 /// </summary>
 public sealed class ScoreMatrix
 {
@@ -52,7 +52,7 @@ public sealed class ScoreMatrix
 
     /// <summary>
     /// AUC of these scores over rated pairs (for example the test ratings): does the score put a 4–5 star rating
-    /// above a 1–3 star one? The same number <see cref="HonestRun.TestAuc"/> holds for the rating models.
+    /// above a 1–3 star one? The same number <see cref="ValidatedRun.TestAuc"/> holds for the rating models.
     /// </summary>
     public double Auc(Data.EncodedRatings ratings)
     {

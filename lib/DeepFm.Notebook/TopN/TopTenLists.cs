@@ -17,10 +17,10 @@ public static class TopTenLists
 
     /// <summary>
     /// Columns <c>rank</c> and one per entry of <paramref name="scorers"/> (name → its scores for every task user,
-    /// aligned with the candidates, as <see cref="RankingScores.Evaluate"/> takes them).
+    /// aligned with the candidates, as <see cref="TopKMetrics.Evaluate"/> takes them).
     /// </summary>
     public static DataFrame SideBySide(RankingTask task, MovieLensFeatures features, MovieLens100k data, string userId,
-        IReadOnlyList<(string Name, float[][] Scores)> scorers, int k = RankingScores.DefaultK)
+        IReadOnlyList<(string Name, float[][] Scores)> scorers, int k = TopKMetrics.DefaultK)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(scorers);
@@ -34,7 +34,7 @@ public static class TopTenLists
         var columns = new List<DataFrameColumn> { new PrimitiveDataFrameColumn<int>("rank", Enumerable.Range(1, k)) };
         foreach ((string name, float[][] scores) in scorers)
         {
-            int[] top = RankingScores.TopK(ranked.Candidates, scores[position], k);
+            int[] top = TopKMetrics.TopK(ranked.Candidates, scores[position], k);
             columns.Add(new StringDataFrameColumn(name, Enumerable.Range(0, k).Select(rank => rank < top.Length
                 ? (ranked.Relevant.Contains(top[rank]) ? HitMark : "") + catalog.Titles[top[rank]]
                 : "")));

@@ -40,20 +40,20 @@ public static class WatchAndLike
     /// <paramref name="task"/> and its AUC over <paramref name="testRatings"/>, both scored once. Both models are
     /// evaluated with a trainer made from <paramref name="evaluation"/> (its thread count applies).
     /// </summary>
-    public static HonestRun Run(string name, int seed, DeepFmModel watch, DeepFmModel like, RankingTask task,
-        EncodedRatings testRatings, TrainerOptions evaluation, int k = RankingScores.DefaultK)
+    public static ValidatedRun Run(string name, int seed, DeepFmModel watch, DeepFmModel like, RankingTask task,
+        EncodedRatings testRatings, TrainerOptions evaluation, int k = TopKMetrics.DefaultK)
     {
         ArgumentNullException.ThrowIfNull(watch);
         ArgumentNullException.ThrowIfNull(like);
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(testRatings);
         var clock = Stopwatch.StartNew();
-        RankingScores ranking = RankingScores.Evaluate(task, Combine(RankingScorers.Model(watch, task), RankingScorers.Model(like, task)), k);
+        TopKMetrics ranking = TopKMetrics.Evaluate(task, Combine(CandidateScores.Model(watch, task), CandidateScores.Model(like, task)), k);
         double rankingSeconds = clock.Elapsed.TotalSeconds;
         float[] watchLogits = LogitsOf(watch, testRatings, evaluation), likeLogits = LogitsOf(like, testRatings, evaluation);
         float[] product = Combine([watchLogits], [likeLogits])[0];
-        return new HonestRun(name, seed, null, null, null, RocAuc.Compute(product, testRatings.Labels), null, ranking,
-            watch.ParameterCount + like.ParameterCount, null, rankingSeconds, null);
+        return new ValidatedRun(name, seed, null, null, null, RocAuc.Compute(product, testRatings.Labels), null,
+            watch.ParameterCount + like.ParameterCount, null, null) { Ranking = ranking, RankingSeconds = rankingSeconds };
     }
 
     private static float[] LogitsOf(DeepFmModel model, EncodedRatings ratings, TrainerOptions evaluation)

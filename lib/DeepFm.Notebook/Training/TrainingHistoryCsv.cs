@@ -24,8 +24,8 @@ public static class TrainingHistoryCsv
             text.Append(record.Epoch.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(Number(record.TrainLoss)).Append(',')
                 .Append(Number(record.TrainAuc)).Append(',')
-                .Append(Number(record.TestLoss)).Append(',')
-                .Append(Number(record.TestAuc)).Append('\n');
+                .Append(Number(record.ValidationLoss)).Append(',')
+                .Append(Number(record.ValidationAuc)).Append('\n');
         }
         return text.ToString();
     }
