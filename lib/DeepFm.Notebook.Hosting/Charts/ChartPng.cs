@@ -83,11 +83,14 @@ public static class ChartPng
         return WithInlinePlotlyJs(GenericChart.setConfig(config, sized), headTags: [pageStyle]);
     }
 
-    /// <summary>Replaces the chart's display options so that its HTML embeds plotly.js instead of linking a CDN.</summary>
+    /// <summary>
+    /// Replaces the chart's display options so that its HTML embeds plotly.js instead of linking a CDN, and declares
+    /// UTF-8: without the declaration a browser reads a file as Windows-1252 and a title's "±" becomes "Â±".
+    /// </summary>
     private static GenericChart WithInlinePlotlyJs(GenericChart chart, IEnumerable<XmlNode> headTags)
     {
         var options = DisplayOptions.init(
-            DocumentTitle: null, DocumentCharset: null, DocumentDescription: null, DocumentFavicon: null,
+            DocumentTitle: null, DocumentCharset: FSharpOption<string>.Some("UTF-8"), DocumentDescription: null, DocumentFavicon: null,
             AdditionalHeadTags: FSharpOption<FSharpList<XmlNode>>.Some(ListModule.OfSeq(headTags)),
             ChartDescription: null,
             PlotlyJSReference: FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.Full));

@@ -59,6 +59,19 @@ public sealed partial class ChartExportTests(ITestOutputHelper output) : IDispos
     }
 
     [Fact]
+    public void SaveHtml_declares_utf8_so_a_browser_shows_plus_minus_as_written()
+    {
+        // Without <meta charset> Chromium reads a local file as Windows-1252: a title's "±" rendered as "Â±" in PNGs.
+        var path = Path.Combine(folder.FullName, "plus-minus.html");
+        var chart = RankingCharts.MetricByModel([("EASE", 0.35, 0.01)], title: "NDCG@10, mean ± sd");
+        ChartExport.SaveHtml(chart, path);
+
+        var html = File.ReadAllText(path);
+        Assert.Matches(new Regex("<meta charset=\"utf-8\"", RegexOptions.IgnoreCase), html);
+        Assert.Contains("mean ± sd", html);
+    }
+
+    [Fact]
     public void Saving_over_a_file_that_is_not_a_chart_is_refused_and_leaves_it_untouched()
     {
         var notAChart = Path.Combine(folder.FullName, "passwd");
