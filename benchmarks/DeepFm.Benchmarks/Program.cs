@@ -30,7 +30,7 @@ var root = new RootCommand("Times DeepFM training on MovieLens-100k with the ori
 };
 root.SetAction(parsed => parsed.GetValue(recipeSearchOption) ? RecipeSearch.Run(parsed.GetValue(dataOption), parsed.GetValue(epochsOption))
     : parsed.GetValue(timeToAucOption)
-    ? TimeToAuc.Run(parsed.GetValue(dataOption), parsed.GetValue(threadsOption), target: 0.77, maxIterations: 12, ffmLambda: 1e-4f)
+    ? TimeToAuc.Run(parsed.GetValue(dataOption), parsed.GetValue(threadsOption), target: 0.77, maxIterations: 12, ffmLambda: 1e-3f)
     : Benchmark.Run(waitPolicy, parsed.GetValue(epochsOption), parsed.GetValue(threadsOption), parsed.GetValue(dataOption),
     DeepFmOptions.Presets.Single(preset => preset.Name == parsed.GetValue(modelOption)),
     parsed.GetValue(breakdownEpochsOption), parsed.GetValue(quietOption)));

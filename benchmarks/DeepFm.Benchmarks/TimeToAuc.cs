@@ -12,7 +12,7 @@ namespace DeepFm.Benchmarks;
 /// other in one process on the original's 80,000 / 20,000 split, each scored on the test split after every epoch or
 /// iteration. For each it prints the seconds until its test AUC first reaches the target (0.77) and its best test
 /// AUC with the seconds it took. This is a speed race on the test curve, not model selection (notebooks 05 and 06
-/// choose on validation).
+/// choose on validation; λ = 1e-3 is what notebook 05's validation chose for the FFM).
 /// <para>Seconds are training only, as a reader would wait for them: DeepFM's are the trainer's cumulative
 /// training time at that epoch (its per-epoch test scoring excluded); ML.NET cannot resume a run with its optimiser
 /// state, so the FFM is trained afresh for 1, 2, … iterations and each run's seconds are the whole call — turning
