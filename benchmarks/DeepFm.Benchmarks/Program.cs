@@ -22,11 +22,16 @@ var modelOption = new Option<string>("--model") { Description = "Model variant."
 modelOption.AcceptOnlyFromAmong([.. DeepFmOptions.Presets.Select(preset => preset.Name)]);
 var breakdownEpochsOption = new Option<int>("--breakdown-epochs") { Description = "Epochs timed phase by phase before the run (0: skip).", DefaultValueFactory = _ => 2 };
 var quietOption = new Option<bool>("--quiet") { Description = "No per-epoch progress lines." };
+var timeToAucOption = new Option<bool>("--time-to-auc") { Description = "Instead: ML.NET's FFM vs DeepFM, seconds to a test AUC of 0.77 (TimeToAuc.cs)." };
+var recipeSearchOption = new Option<bool>("--recipe-search") { Description = "Instead: notebook 06's search on validation (RecipeSearch.cs)." };
 var root = new RootCommand("Times DeepFM training on MovieLens-100k with the original tutorial's schedule.")
 {
-    epochsOption, threadsOption, dataOption, modelOption, breakdownEpochsOption, quietOption,
+    epochsOption, threadsOption, dataOption, modelOption, breakdownEpochsOption, quietOption, timeToAucOption, recipeSearchOption,
 };
-root.SetAction(parsed => Benchmark.Run(waitPolicy, parsed.GetValue(epochsOption), parsed.GetValue(threadsOption), parsed.GetValue(dataOption),
+root.SetAction(parsed => parsed.GetValue(recipeSearchOption) ? RecipeSearch.Run(parsed.GetValue(dataOption), parsed.GetValue(epochsOption))
+    : parsed.GetValue(timeToAucOption)
+    ? TimeToAuc.Run(parsed.GetValue(dataOption), parsed.GetValue(threadsOption), target: 0.77, maxIterations: 12, ffmLambda: 1e-3f)
+    : Benchmark.Run(waitPolicy, parsed.GetValue(epochsOption), parsed.GetValue(threadsOption), parsed.GetValue(dataOption),
     DeepFmOptions.Presets.Single(preset => preset.Name == parsed.GetValue(modelOption)),
     parsed.GetValue(breakdownEpochsOption), parsed.GetValue(quietOption)));
 return root.Parse(args).Invoke();
