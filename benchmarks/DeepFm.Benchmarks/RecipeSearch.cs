@@ -57,7 +57,7 @@ internal static class RecipeSearch
             using var trainer = new Trainer(model, setting.Training with { Seed = 42 });
             TrainingHistory history = trainer.Fit(split.Train, split.Validation);
             EpochRecord best = history.Best!;
-            string line = $"| {setting.Optimiser} | {setting.LearningRate} | {setting.WeightDecay} | {setting.Other} | {best.TestAuc:F4} | {best.Epoch} |";
+            string line = $"| {setting.Optimiser} | {setting.LearningRate} | {setting.WeightDecay} | {setting.Other} | {best.ValidationAuc:F4} | {best.Epoch} |";
             Console.WriteLine(line);
             lines.Add(line);
         }

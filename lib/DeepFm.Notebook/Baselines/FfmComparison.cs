@@ -9,10 +9,10 @@ namespace DeepFm.Notebook.Baselines;
 public sealed record FfmSearchPoint(FieldAwareFmOptions Options, double ValidationAuc, double ValidationLoss, double TrainingSeconds);
 
 /// <summary>
-/// ML.NET's FFM under the protocol of notebook 05 (<see cref="HonestComparison"/>): the validation split chooses
+/// ML.NET's FFM under the protocol of notebook 05 (<see cref="ModelComparison"/>): the validation split chooses
 /// the number of iterations and λ (a grid, trained with the first seed, looking at the validation AUC only), then
 /// every seed trains that setting on the training part and is scored once on the test split — AUC, log-loss and,
-/// when a <see cref="RankingTask"/> is given, the same top-k metrics. Its runs are <see cref="HonestRun"/>s, so they
+/// when a <see cref="RankingTask"/> is given, the same top-k metrics. Its runs are <see cref="ValidatedRun"/>s, so they
 /// join the other models' rows in one table (<see cref="Summary"/>).
 /// </summary>
 public sealed class FfmComparison
@@ -24,7 +24,7 @@ public sealed class FfmComparison
     public static IReadOnlyList<float> DefaultLambdas { get; } = [1e-4f, 1e-3f, 3e-3f, 1e-2f];
 
     private FfmComparison(string name, IReadOnlyList<FfmSearchPoint> search, FieldAwareFmOptions chosen,
-        IReadOnlyList<HonestRun> runs, IReadOnlyList<FieldAwareFm> models)
+        IReadOnlyList<ValidatedRun> runs, IReadOnlyList<FieldAwareFm> models)
     {
         Name = name;
         Search = search;
@@ -43,7 +43,7 @@ public sealed class FfmComparison
     public FieldAwareFmOptions Chosen { get; }
 
     /// <summary>One run per seed, trained with <see cref="Chosen"/> and scored once on the test split.</summary>
-    public IReadOnlyList<HonestRun> Results { get; }
+    public IReadOnlyList<ValidatedRun> Results { get; }
 
     /// <summary>The trained model of each seed, in seed order.</summary>
     public IReadOnlyList<FieldAwareFm> Models { get; }
@@ -70,7 +70,7 @@ public sealed class FfmComparison
     /// </summary>
     public static FfmComparison Run(ValidationSplit split, RankingTask? task, IReadOnlyList<int> seeds, int maxIterations = int.MaxValue,
         IReadOnlyList<int>? iterations = null, IReadOnlyList<float>? lambdas = null, int latentDimension = 32,
-        Action<string>? progress = null, int k = RankingScores.DefaultK, string name = "FFM")
+        Action<string>? progress = null, int k = TopKMetrics.DefaultK, string name = "FFM")
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(seeds);
@@ -90,7 +90,7 @@ public sealed class FfmComparison
         }
         FfmSearchPoint best = search.MaxBy(point => point.ValidationAuc)!;
 
-        var runs = new List<HonestRun>();
+        var runs = new List<ValidatedRun>();
         var models = new List<FieldAwareFm>();
         foreach (int seed in seeds)
         {
@@ -98,10 +98,14 @@ public sealed class FfmComparison
             SplitMetrics validation = model.Evaluate(split.Validation);
             SplitMetrics test = model.Evaluate(split.Test);   // once, with the chosen setting
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            RankingScores ranking = task is null ? new RankingScores(double.NaN, double.NaN, double.NaN, double.NaN, 0, k)
-                : RankingScores.Evaluate(task, model.RankingScores(task), k);
-            var run = new HonestRun(name, seed, best.Options.Iterations, best.Options.Iterations, validation.Auc, test.Auc, test.Loss,
-                ranking, model.ParameterCount, model.TrainingTime.TotalSeconds, clock.Elapsed.TotalSeconds, History: null);
+            TopKMetrics ranking = task is null ? new TopKMetrics(double.NaN, double.NaN, double.NaN, double.NaN, 0, k)
+                : TopKMetrics.Evaluate(task, model.ScoreCandidates(task), k);
+            var run = new ValidatedRun(name, seed, best.Options.Iterations, best.Options.Iterations, validation.Auc, test.Auc, test.Loss,
+                model.ParameterCount, model.TrainingTime.TotalSeconds, History: null)
+            {
+                Ranking = ranking,
+                RankingSeconds = clock.Elapsed.TotalSeconds,
+            };
             runs.Add(run);
             models.Add(model);
             progress?.Invoke($"{name,-10} seed {seed,-3} {best.Options.Iterations,3} iterations (validation AUC {validation.Auc:F4})  test AUC {test.Auc:F4}" +
@@ -114,12 +118,12 @@ public sealed class FfmComparison
     /// Notebook 05's summary with the FFM's rows after the trained models and before the baselines (popularity,
     /// random); <i>chosen_epoch</i> holds the FFM's iterations.
     /// </summary>
-    public static DataFrame Summary(HonestComparison comparison, FfmComparison ffm) =>
-        HonestComparisonTables.Summary(Combined(comparison, ffm));
+    public static DataFrame Summary(ModelComparison comparison, FfmComparison ffm) =>
+        ModelComparisonTables.Summary(Combined(comparison, ffm));
 
     /// <summary>Notebook 05's per-run table with the FFM's runs, ordered as <see cref="Summary"/>.</summary>
-    public static DataFrame Runs(HonestComparison comparison, FfmComparison ffm) =>
-        HonestComparisonTables.Runs(Combined(comparison, ffm));
+    public static DataFrame Runs(ModelComparison comparison, FfmComparison ffm) =>
+        ModelComparisonTables.Runs(Combined(comparison, ffm));
 
     /// <summary>
     /// Notebook 06's ablation summary with a reference row per FFM (same columns; <i>epoch</i> holds iterations,
@@ -130,11 +134,11 @@ public sealed class FfmComparison
         ArgumentNullException.ThrowIfNull(ablation);
         DataFrame summary = ablation.Summary;
         string firstRecipe = summary.Columns["recipe"][0]!.ToString()!;
-        double baseline = ablation.Runs.Where(run => run.Recipe == firstRecipe).Average(run => run.TestAuc);
+        double baseline = ablation.Runs.Where(run => run.Model == firstRecipe).Average(run => run.TestAuc);
         var columns = new List<DataFrameColumn>();
         IEnumerable<string> Strings(string column) => Enumerable.Range(0, (int)summary.Rows.Count).Select(row => summary.Columns[column][row]?.ToString() ?? "");
         IEnumerable<string> Reference(Func<FfmComparison, string> cell) => references.Select(cell);
-        static string MeanSd(IEnumerable<double> values) => HonestComparisonTables.MeanSd(values.Select(value => (double?)value), 4);
+        static string MeanSd(IEnumerable<double> values) => Evaluation.MeanSd.Format(values, 4);
         columns.Add(new StringDataFrameColumn("recipe", Strings("recipe").Concat(Reference(ffm => $"reference: {ffm.Name} (ML.NET)"))));
         columns.Add(new StringDataFrameColumn("extra fields", Strings("extra fields").Concat(Reference(ffm =>
             ffm.Models[0].Schema.MovieGenres is null ? "none" : "movie_genres"))));
@@ -150,7 +154,7 @@ public sealed class FfmComparison
         return new DataFrame(columns);
     }
 
-    private static List<HonestRun> Combined(HonestComparison comparison, FfmComparison ffm)
+    private static List<ValidatedRun> Combined(ModelComparison comparison, FfmComparison ffm)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         ArgumentNullException.ThrowIfNull(ffm);

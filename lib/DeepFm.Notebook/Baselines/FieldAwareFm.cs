@@ -107,8 +107,8 @@ public sealed class FieldAwareFm
         return new SplitMetrics(LogLoss.FromLogits(logits, ratings.Labels), RocAuc.Compute(logits, ratings.Labels), ratings.Count);
     }
 
-    /// <summary>The logit of every candidate of every user of <paramref name="task"/>, aligned as <see cref="RankingScorers"/>' are.</summary>
-    public float[][] RankingScores(RankingTask task)
+    /// <summary>The logit of every candidate of every user of <paramref name="task"/>, aligned as <see cref="CandidateScores"/>' are.</summary>
+    public float[][] ScoreCandidates(RankingTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
         CheckSchema(task.Schema);
