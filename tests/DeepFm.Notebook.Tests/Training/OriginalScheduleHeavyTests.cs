@@ -17,12 +17,12 @@ public class OriginalScheduleHeavyTests(ITestOutputHelper output)
     public const string WriteHistoryVariable = "DEEPFM_WRITE_HISTORY";
 
     // How far a rerun of the same code, seed and thread count may drift from the committed history. On one machine
-    // two runs are bit-identical (measured, and tested by DeepFmTrainsToAnIdenticalHistoryWithTheSameSeedAndThreads).
-    // Another CPU or libtorch build may sum in another order; the run with Threads = 1 instead of 2 — a different
-    // reduction order on the same machine — moved the test AUC by at most 0.0006 and the losses by at most 0.0009
-    // (measured 2026-12-04, see the report of issue 22), so we allow about three times that.
-    private const double AucTolerance = 0.002;
-    private const double LossTolerance = 0.003;
+    // runs are bit-identical (two runs with Threads = 2 measured, and a run with Threads = 1 gave the very same
+    // digits). Another machine may run other CPU kernels: forcing libtorch's plain kernels (ATEN_CPU_CAPABILITY=default)
+    // and MKL's SSE4.2 code path on this AVX-512 machine moved an AUC by at most 0.0002 and a loss by at most 0.0007
+    // over the 100 epochs (measured 2026-12-04). We allow five and three times that.
+    private const double AucTolerance = 0.001;
+    private const double LossTolerance = 0.002;
 
     // The original's test AUC read off its plot (assets/original/README.md), each reading good to about ±0.003.
     private const double PlotReadingError = 0.003;
