@@ -7,10 +7,10 @@ namespace DeepFm.Notebook.Tests.Training;
 
 /// <summary>
 /// DeepFM trained end to end: briefly on a generated MovieLens-format fixture (fast tier), and on the original's full
-/// schedule on the real MovieLens-100k (heavy tier, run by CI), asserting the validation AUC the original reports.
+/// schedule on the real MovieLens-100k in OriginalScheduleHeavyTests (heavy tier, run by CI).
 /// </summary>
 [Collection(TorchTrainingCollection.Name)]
-public class DeepFmTrainingTests(ITestOutputHelper output)
+public class DeepFmTrainingTests
 {
     [Fact]
     public void LossFallsOnALearnableFixture()
@@ -64,25 +64,5 @@ public class DeepFmTrainingTests(ITestOutputHelper output)
 
         var features = MovieLensFeatures.Build(MovieLens100k.FromFiles(MovieLensFiles.Read(fixture.WriteFolder())));
         return features.Split(trainCount: 1_200, testCount: 300, seed: 42);
-    }
-
-    [Fact]
-    [Trait("Category", "Heavy")]
-    public void OriginalScheduleReachesTheOriginalsValidationAuc()
-    {
-        var features = MovieLensFeatures.Build(MovieLens100k.Load(RealMovieLensData.ZipPath()));
-        var split = features.Split();
-        using var model = new DeepFmModel(features.Schema, DeepFmOptions.DeepFm, seed: 42);
-        var options = new TrainerOptions { Threads = 2 }; // the original's schedule: 100 epochs, Adagrad 0.1, …
-
-        TrainingHistory history = Trainer.Fit(model, split.Train, split.Test, options, cancellation: TestContext.Current.CancellationToken);
-
-        var last = history.LastValidated!;
-        var best = history.Best!;
-        output.WriteLine($"final val AUC {last.ValidationAuc:F4} (epoch {last.Epoch}), best {best.ValidationAuc:F4} (epoch {best.Epoch}), train AUC {last.TrainAuc:F4}");
-        Assert.Equal(100, last.Epoch);
-        Assert.True(last.ValidationAuc >= 0.75, $"final validation AUC {last.ValidationAuc:F4} < 0.75");
-        Assert.True(best.ValidationAuc >= 0.755, $"best validation AUC {best.ValidationAuc:F4} < 0.755");
-        Assert.True(last.TrainAuc > last.ValidationAuc, $"train AUC {last.TrainAuc:F4} should exceed validation AUC {last.ValidationAuc:F4}");
     }
 }
