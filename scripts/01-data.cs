@@ -32,8 +32,8 @@ Section("# 1. The data: MovieLens-100k");
 // [deep_recommenders](https://github.com/LongmaoTeamTf/deep_recommenders/blob/294bbd6f7b8eedf7173cbf89999c41e149035167/experiments/deepfm.ipynb)
 // (`experiments/deepfm.ipynb`; it was removed from the repository's master branch in 2021, so the link points to the
 // last commit that holds it), with TorchSharp for the model, `Microsoft.Data.Analysis` DataFrames for the data and
-// Plotly.NET for the charts. The table at the end of this notebook lists every place where this package does something
-// differently from the original, and why.
+// Plotly.NET for the charts. Where this package does something differently from the original, and why, is listed in
+// one table at the end of [notebook 4](04-train-eval.ipynb), once you have met the model and its training.
 //
 // **What you will learn here**
 // - where MovieLens-100k comes from, and how the tutorial library downloads, checks and parses it;
@@ -44,7 +44,8 @@ Section("# 1. The data: MovieLens-100k");
 //
 // **Series:** **1. Data** → [2. Embeddings](02-embeddings.ipynb) → [3. DeepFM](03-deepfm.ipynb) →
 // [4. Training and evaluation](04-train-eval.ipynb) → [5. Compare and recommend](05-compare-and-recommend.ipynb) →
-// [6. Beyond the original](06-beyond-the-original.ipynb)
+// [6. Beyond the original](06-beyond-the-original.ipynb) →
+// [7. From rating prediction to recommendation](07-from-ratings-to-recommendations.ipynb)
 //
 // The set-up code below, the same in every notebook, pins the NuGet packages, loads the tutorial library
 // (`lib/DeepFm.Notebook`) and prepares the kernel for TorchSharp and Plotly.NET; the README's section *How the notebooks
@@ -210,20 +211,6 @@ Console.WriteLine($"fields       [{string.Join(", ", batch.Categorical[0].data<l
 Console.WriteLine($"title tokens [{string.Join(", ", batch.TitleTokens[0].data<long>().ToArray())}]");
 Console.WriteLine($"label        {batch.Labels[0].item<float>()}");
 
-Section("## From the original to this package");
-// The notebooks reproduce the [original](https://github.com/LongmaoTeamTf/deep_recommenders/blob/294bbd6f7b8eedf7173cbf89999c41e149035167/experiments/deepfm.ipynb)'s data, model and schedule. Where this package does something
-// differently, it is one of these, each checked against the original's code and ours:
-//
-// | the original (TensorFlow / Keras) | this package (TorchSharp) | why, and what changes | where |
-// |---|---|---|---|
-// | two sub-models, `UserModel` (user id, gender, age bucket, occupation) and `MovieModel` (movie id, title), each building a dense `embedding_column` and a one-hot `indicator_column` per field | one `FeatureSchema` lists the five categorical fields and the title; `FieldEmbeddings` holds a 32-d vector for every value of every field, `FirstOrderWeights` one weight per value, `MaskedTitleEmbedding` the title | one place to read the fields, looked up by index instead of multiplied by one-hot vectors; the same 421,949 parameters | notebooks 2, 3 |
-// | `Add()` then `Activation("sigmoid")`; loss `BinaryCrossentropy()` on the probability | `forward` returns the logit; loss `BCEWithLogitsLoss`; `Predict` applies the sigmoid | the same maths, computed without Keras' clipping of the probability to [1e-7, 1 − 1e-7] | notebooks 3, 4 |
-// | `TextVectorization` inside the model pads each batch's titles to that batch's longest title | `TitleVectorizer` tokenises every title once, padded to 16 tokens (the longest ML-100k title), and the mean skips padding | the mask makes the title vector the same at any padding length, so one fixed shape serves every batch | notebooks 1, 2 |
-// | `tf.keras.metrics.AUC()`: 200 thresholds, an approximation | exact rank AUC (Mann–Whitney) over every row | no discretisation error in the AUC | notebook 4 |
-// | logged loss = the **last batch's** loss: 128 training ratings (80,000 = 39 × 2,048 + 128), 3,616 test ratings | logged loss = the **mean over every row** of the epoch or of the test split | the mean of 128 ratings swings by several hundredths from epoch to epoch, the mean of 80,000 barely moves: our loss curve is smooth where the original's is jagged | notebook 4 |
-// | `validation_freq=5`: validates at epochs 5, 10, …; when `epochs` is not a multiple of 5 the last epochs are never validated | every 5 epochs **and after the last epoch** | a short run (`--epochs 1`, the notebook tests) still reports a test AUC; with 100 epochs the two agree | notebook 4 |
-// | `tf.random.set_seed(42)`; TensorFlow's generator shuffles the split (`seed=42`) and reshuffles the training batches every epoch | `SeededShuffle` (Fisher–Yates driven by SplitMix64): the split with seed 42, epoch *e*'s batches with seed `Seed + e` | TensorFlow's order cannot be reproduced outside TensorFlow: the same sizes and the same role for the seed, but other rows in each split; ours is the same on every machine | notebooks 1, 4 |
-
 Section("## Summary");
 // - MovieLens-100k: 100,000 ratings by 943 users of 1,682 movies; downloaded into a cache (never committed), checked,
 //   and parsed into DataFrames with TensorFlow Datasets' feature names.
@@ -231,8 +218,6 @@ Section("## Summary");
 //   becomes Keras-style token ids.
 // - The label is *rating > 3*: 55,375 positives (55.4%).
 // - Seed-42 shuffle, 80,000 / 20,000 split, batches of 2,048 / 4,096 as TorchSharp tensors.
-// - Where this package departs from the original (sub-models, logits, title padding, AUC, logged loss, validation
-//   schedule, shuffles), and why: the table above.
 
 Section("## Exercises");
 // 1. Which occupation has the highest share of positive ratings? (`movieLens.Ratings.GroupBy(...)`)

@@ -43,7 +43,8 @@ Section("# 2. Embeddings: dense vectors and first-order weights");
 //
 // **Series:** [1. Data](01-data.ipynb) → **2. Embeddings** → [3. DeepFM](03-deepfm.ipynb) →
 // [4. Training and evaluation](04-train-eval.ipynb) → [5. Compare and recommend](05-compare-and-recommend.ipynb) →
-// [6. Beyond the original](06-beyond-the-original.ipynb)
+// [6. Beyond the original](06-beyond-the-original.ipynb) →
+// [7. From rating prediction to recommendation](07-from-ratings-to-recommendations.ipynb)
 
 // The notebook's set-up cell, for a plain C# program: work from the repository root, make TorchSharp's native
 // library loadable on this machine, and show each displayed value in the terminal (tables as text, charts as
@@ -117,6 +118,10 @@ Section("## Six dense fields, stacked");
 
 var denseFields = torch.cat([fieldVectors, titleVectors.unsqueeze(1)], dim: 1);   // [B, 6, D]
 Show($"dense fields [{string.Join(", ", denseFields.shape)}]");
+
+// The six vectors of the batch's first rating, one row per field and one column per dimension. Colours as in every
+// heatmap of the series: red for positive values, blue for negative, white at 0 (in notebook 5's explanation, red
+// raises the score and blue lowers it):
 
 string[] denseFieldNames = [.. features.Schema.CategoricalFields.Select(field => field.Name), "movie_title"];
 Show(EmbeddingCharts.Heatmap(denseFields[0], denseFieldNames, "The six dense fields of one rating (before training)"));
