@@ -5,7 +5,7 @@ namespace DeepFm.Notebook.Tests.Training;
 
 /// <summary>
 /// What mutation testing found unguarded in the trainer: training and evaluation modes (dropout depends on them),
-/// the thread count, the two clocks, cancellation and empty splits.
+/// the two clocks, cancellation and empty splits (the thread count: TorchRuntimeTests).
 /// </summary>
 [Collection(TorchTrainingCollection.Name)]
 public class TrainerBookkeepingTests
@@ -22,15 +22,6 @@ public class TrainerBookkeepingTests
         Assert.True(model.training, "TrainEpoch must switch the model to training mode (dropout on)");
         trainer.Evaluate(train, TestContext.Current.CancellationToken);
         Assert.False(model.training, "Evaluate must switch the model to evaluation mode (dropout off)");
-    }
-
-    [Fact]
-    public void TheTrainerAppliesItsThreadCount()
-    {
-        using var model = TrainingFixture.NewModel();
-        torch.set_num_threads(2);
-        using var trainer = new Trainer(model, TrainingFixture.QuickOptions with { Threads = 1 });
-        Assert.Equal(1, torch.get_num_threads());
     }
 
     [Fact]
