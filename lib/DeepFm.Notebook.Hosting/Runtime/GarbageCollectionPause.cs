@@ -19,7 +19,10 @@ namespace DeepFm.Notebook.Hosting;
 /// <para>The workaround: inside a no-GC region nothing is collected, so nothing is finalized early. A step allocates
 /// a few tens of kilobytes of managed memory, so one region with a <see cref="Budget"/> of 32 MiB lasts hundreds of
 /// steps; when the budget runs out the runtime ends the region itself, and <see cref="EnsureActive"/> starts the next
-/// one before the following step (one collection at that moment, between steps, where it is harmless).</para>
+/// one before the following step (one collection at that moment, between steps, where it is harmless). A region that
+/// is still in force but has used more than half its budget is renewed there too: otherwise a step that allocates
+/// more than what is left (the ranking scorer builds a few megabytes of inputs per batch) would run its libtorch calls
+/// after the runtime ended the region mid-step, unprotected.</para>
 /// <para>Outside such a region (a single forward pass in a notebook cell, a recommender scoring a few hundred movies)
 /// a collection lands inside a libtorch call only rarely; code that runs many steps holds the pause through
 /// <c>TorchRuntime.Open()</c>.</para>
@@ -31,16 +34,38 @@ public sealed class GarbageCollectionPause : IDisposable
 
     private bool startedByUs;
 
+    // Bytes allocated in the process when the region in force began (any pause's region: scopes nest).
+    private static long allocatedAtRegionStart;
+
     /// <summary>True while a no-GC region is in force in this process.</summary>
     public static bool IsActive => GCSettings.LatencyMode == GCLatencyMode.NoGCRegion;
 
-    /// <summary>Starts a no-GC region unless one is in force; call before every step.</summary>
+    /// <summary>Managed bytes allocated since the region in force began (meaningful only while <see cref="IsActive"/>).</summary>
+    public static long UsedBudget => GC.GetTotalAllocatedBytes() - Interlocked.Read(ref allocatedAtRegionStart);
+
+    /// <summary>
+    /// Starts a no-GC region unless one is in force with at least half its budget left; call before every step, after
+    /// allocating the step's inputs and right before the libtorch calls.
+    /// </summary>
     public void EnsureActive()
     {
-        if (IsActive) return;
+        if (IsActive)
+        {
+            if (UsedBudget <= Budget / 2) return;
+            try
+            {
+                GC.EndNoGCRegion();   // little budget left: end it here, between steps, and start a fresh one
+            }
+            catch (InvalidOperationException)
+            {
+                // The runtime ended it in between: nothing to end.
+            }
+        }
         try
         {
-            startedByUs = GC.TryStartNoGCRegion(Budget) || startedByUs;
+            bool started = GC.TryStartNoGCRegion(Budget);
+            if (started) Interlocked.Exchange(ref allocatedAtRegionStart, GC.GetTotalAllocatedBytes());
+            startedByUs = started || startedByUs;
         }
         catch (InvalidOperationException)
         {

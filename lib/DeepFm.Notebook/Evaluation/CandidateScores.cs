@@ -30,7 +30,6 @@ public static class CandidateScores
         int first = 0;
         while (first < task.Users.Count)
         {
-            inference.BetweenBatches();
             // Users first..last-1 fill this batch (at least one user, however many candidates it has).
             int last = first, rows = 0;
             while (last < task.Users.Count && (last == first || rows + task.Users[last].Candidates.Length <= batchRows))
@@ -54,6 +53,9 @@ public static class CandidateScores
             }
 
             float[] logits;
+            // After this batch's inputs are allocated, right before libtorch reads them: a pause renewed earlier could
+            // be used up by those few megabytes and ended by the runtime in the middle of the model call.
+            inference.BetweenBatches();
             using (var batchScope = torch.NewDisposeScope())
             {
                 logits = model.call(torch.tensor(categorical, rows, fields), torch.tensor(titleTokens, rows, length))

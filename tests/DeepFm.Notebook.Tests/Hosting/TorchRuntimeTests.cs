@@ -125,6 +125,26 @@ public class TorchRuntimeTests
         Assert.False(GarbageCollectionPause.IsActive);
     }
 
+    [Fact]
+    public void ARegionWithLittleBudgetLeftIsRenewedBetweenSteps()
+    {
+        using var runtime = TorchRuntime.Open();
+        Assert.True(GarbageCollectionPause.IsActive);
+        long fresh = GarbageCollectionPause.UsedBudget;
+
+        // A step's inputs use up more than half the budget while the region stays in force (the ranking scorer
+        // allocates megabytes per batch); the next step must not start its libtorch calls with what little is left.
+        var inputs = new byte[(int)(GarbageCollectionPause.Budget * 5 / 8)];
+        GC.KeepAlive(inputs);
+        Assert.True(GarbageCollectionPause.IsActive);
+        Assert.True(GarbageCollectionPause.UsedBudget > GarbageCollectionPause.Budget / 2);
+
+        runtime.BetweenSteps();
+        Assert.True(GarbageCollectionPause.IsActive);
+        Assert.True(GarbageCollectionPause.UsedBudget < GarbageCollectionPause.Budget / 4,
+            $"a fresh region should have most of its budget left, used {GarbageCollectionPause.UsedBudget:N0} (fresh {fresh:N0})");
+    }
+
     private sealed class Progress(Action onReport) : IProgress<EpochRecord>
     {
         public void Report(EpochRecord value) => onReport();
