@@ -106,8 +106,7 @@ public sealed class MovieLensFeatures
         MovieGenreBags? genreBags = null;
         if (extras.Genres)
         {
-            long[] bagIds = MovieLensGenres.EncodeBags(tableRowOfMovie.Select(row => movies.Genres[row]).ToArray(), out int bagLength);
-            genreBags = new MovieGenreBags(bagIds, bagLength);
+            genreBags = MovieGenreBags.Encode(tableRowOfMovie.Select(row => movies.Genres[row]).ToArray());
         }
 
         var schema = new FeatureSchema(columns.Fields, titleVocabularySize, titleLength) { MovieGenres = genreBags };

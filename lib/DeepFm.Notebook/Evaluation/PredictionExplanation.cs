@@ -128,21 +128,14 @@ public sealed class PredictionExplanation
             Value(parts.Fm), Value(parts.Dnn), interactions);
     }
 
-    // The user's categorical row (from any of their ratings) with the movie put in, and the movie's title tokens.
+    // The user's categorical row (from their first rating) with the movie put in, and the movie's title tokens.
     private static (long[] Categorical, long[] TitleTokens) Encode(MovieLensFeatures features, int user, int movie)
     {
-        EncodedRatings ratings = features.Ratings;
-        int userField = features.Schema.UserIdField, movieField = features.Schema.MovieIdField;
-        long[]? categorical = null, titleTokens = null;
-        for (int row = 0; row < ratings.Count && (categorical is null || titleTokens is null); row++)
-        {
-            ReadOnlySpan<long> values = ratings.CategoricalRow(row);
-            if (categorical is null && values[userField] == user) categorical = values.ToArray();
-            if (titleTokens is null && values[movieField] == movie) titleTokens = ratings.TitleTokensOf(row).ToArray();
-        }
-        if (categorical is null || titleTokens is null)
+        var catalog = EncodedCatalog.Of(features.Ratings);
+        if (!catalog.HasUser(user) || !catalog.HasMovie(movie))
             throw new ArgumentException("The user or the movie has no rating to take its encoding from.");
-        categorical[movieField] = movie;
-        return (categorical, titleTokens);
+        long[] categorical = catalog.CategoricalRowOf(user).ToArray();
+        categorical[features.Schema.MovieIdField] = movie;
+        return (categorical, catalog.TitleTokensOf(movie).ToArray());
     }
 }

@@ -12,21 +12,19 @@ public sealed record RankingUser(int User, int[] Candidates, IReadOnlySet<int> R
 /// The top-k question asked of every model: for each user with at least one test rating of 4 or 5 stars, rank every
 /// movie the user did not rate in training (the 80,000 ratings before the validation split was carved out: a model
 /// must not get credit for re-finding what it was shown); the relevant movies are those test ratings ≥ 4. Test movies
-/// the user rated 1–3 stay among the candidates as misses. Also holds what scorers need: each user's categorical
-/// row, each movie's title tokens, and how often each movie was liked in training (the popularity baseline).
+/// the user rated 1–3 stay among the candidates as misses. Also holds what scorers need: the users' and movies'
+/// encodings (<see cref="EncodedCatalog"/>, shared with the recommender) and how often each movie was liked in
+/// training (the popularity baseline).
 /// </summary>
 public sealed class RankingTask
 {
-    private readonly long[][] categoricalRowOfUser;   // a rating row of each user: the user fields are what we need
-    private readonly long[][] titleTokensOfMovie;
+    private readonly EncodedCatalog catalog;
 
-    private RankingTask(FeatureSchema schema, int movieField, long[][] userRows, long[][] titles, int[] likes,
-        IReadOnlyList<RankingUser> users)
+    private RankingTask(EncodedCatalog catalog, int[] likes, IReadOnlyList<RankingUser> users)
     {
-        Schema = schema;
-        MovieField = movieField;
-        categoricalRowOfUser = userRows;
-        titleTokensOfMovie = titles;
+        this.catalog = catalog;
+        Schema = catalog.Schema;
+        MovieField = catalog.Schema.MovieIdField;
         TrainingLikes = likes;
         Users = users;
     }
@@ -59,16 +57,8 @@ public sealed class RankingTask
         EncodedRatings ratings = features.Ratings;
         FeatureSchema schema = ratings.Schema;
         int userField = schema.UserIdField, movieField = schema.MovieIdField;
-        int userCount = schema.CategoricalFields[userField].Cardinality, movieCount = schema.CategoricalFields[movieField].Cardinality;
-
-        var userRows = new long[userCount][];
-        var titles = new long[movieCount][];
-        for (int row = 0; row < ratings.Count; row++)
-        {
-            ReadOnlySpan<long> categorical = ratings.CategoricalRow(row);
-            userRows[categorical[userField]] ??= categorical.ToArray();
-            titles[categorical[movieField]] ??= ratings.TitleTokensOf(row).ToArray();
-        }
+        var catalog = EncodedCatalog.Of(ratings);
+        int userCount = catalog.UserCount, movieCount = catalog.MovieCount;
 
         var seen = Enumerable.Range(0, userCount).Select(_ => new HashSet<int>()).ToArray();
         var likes = new int[movieCount];
@@ -86,12 +76,12 @@ public sealed class RankingTask
         }
 
         // Movies no rating mentions have no title row to encode; MovieLens has none, small fixtures may.
-        int[] encodable = Enumerable.Range(0, movieCount).Where(movie => titles[movie] is not null).ToArray();
+        int[] encodable = Enumerable.Range(0, movieCount).Where(catalog.HasMovie).ToArray();
         var users = Enumerable.Range(0, userCount)
             .Where(user => relevant[user].Count > 0)
             .Select(user => new RankingUser(user, encodable.Where(movie => !seen[user].Contains(movie)).ToArray(), relevant[user]))
             .ToList();
-        return new RankingTask(schema, movieField, userRows, titles, likes, users);
+        return new RankingTask(catalog, likes, users);
     }
 
     /// <summary>The task for a train/test split: candidates exclude its training ratings, relevance comes from its test ratings.</summary>
@@ -99,10 +89,10 @@ public sealed class RankingTask
         Create(features, split.TrainRows, split.TestRows);
 
     /// <summary>A categorical row of <paramref name="user"/> (any movie); scorers overwrite <see cref="MovieField"/>.</summary>
-    public ReadOnlySpan<long> CategoricalRowOf(int user) => categoricalRowOfUser[user];
+    public ReadOnlySpan<long> CategoricalRowOf(int user) => catalog.CategoricalRowOf(user);
 
     /// <summary>The padded title tokens of <paramref name="movie"/>, as in training.</summary>
-    public ReadOnlySpan<long> TitleTokensOf(int movie) => titleTokensOfMovie[movie];
+    public ReadOnlySpan<long> TitleTokensOf(int movie) => catalog.TitleTokensOf(movie);
 
     private static (int User, int Movie) UserAndMovie(EncodedRatings ratings, int row, int userField, int movieField)
     {

@@ -30,7 +30,7 @@ public sealed class MovieGenreEmbedding : Module<Tensor, Tensor>
         if (dimension <= 0) throw new ArgumentOutOfRangeException(nameof(dimension), $"Embedding dimension must be positive, got {dimension}.");
 
         MovieCount = bags.MovieCount;
-        genreEmbeddings = EmbeddingBag(bags.VocabularySize, dimension, mode: EmbeddingBagMode.Mean, padding_index: MovieLensGenres.PaddingId);
+        genreEmbeddings = EmbeddingBag(bags.VocabularySize, dimension, mode: EmbeddingBagMode.Mean, padding_index: MovieGenreBags.PaddingId);
         using (var weight = genreEmbeddings.weight!)
             Initializers.FillUniform(weight, -0.05, 0.05, generator);
         // The bags are data, not weights: a buffer moves with the model but is neither trained nor saved.

@@ -108,17 +108,17 @@ public sealed class MovieRecommender
     {
         if (candidates.Length == 0) return [];
         FeatureSchema schema = model.Schema;
-        int fields = schema.CategoricalFieldCount, length = catalog.TitleLength, movieColumn = schema.MovieIdField;
+        int fields = schema.CategoricalFieldCount, length = schema.TitleLength, movieColumn = schema.MovieIdField;
         IReadOnlyList<int> userColumns = schema.UserFields;
         var categorical = new long[candidates.Length * fields];
         var titleTokens = new long[candidates.Length * length];
-        ReadOnlySpan<long> userFields = catalog.UserFieldsOf(user);
+        ReadOnlySpan<long> userRow = catalog.Encoded.CategoricalRowOf(user);
         for (int i = 0; i < candidates.Length; i++)
         {
-            for (int u = 0; u < userColumns.Count; u++)
-                categorical[i * fields + userColumns[u]] = userFields[u];
+            foreach (int column in userColumns)
+                categorical[i * fields + column] = userRow[column];
             categorical[i * fields + movieColumn] = candidates[i];
-            catalog.TitleTokensOf(candidates[i]).CopyTo(titleTokens.AsSpan(i * length, length));
+            catalog.Encoded.TitleTokensOf(candidates[i]).CopyTo(titleTokens.AsSpan(i * length, length));
         }
 
         using var inference = ModelInference.Begin(model);

@@ -4,17 +4,14 @@ using Microsoft.Data.Analysis;
 namespace DeepFm.Notebook.Recommendations;
 
 /// <summary>
-/// What the recommender needs to know about users and movies, indexed by vocabulary index: each user's fields
-/// (<see cref="FeatureSchema.UserFields"/>: the user id, gender, age bucket and occupation) and the stars of every
-/// movie they rated; each movie's id, title and padded title tokens. Built once from the encoded ratings, so a candidate row is encoded
-/// exactly as the model saw it in training.
+/// What the recommender needs to know about users and movies, indexed by vocabulary index: the stars of every movie
+/// each user rated; each movie's id, title and rating count; and the users' and movies' encodings
+/// (<see cref="Encoded"/>, the same lookup the ranking task uses), so a candidate row is encoded exactly as the model
+/// saw it in training.
 /// </summary>
 internal sealed class RatingsCatalog
 {
-    private readonly FeatureSchema schema;
-    private readonly long[] userFields;                     // [users, |UserFields|] row-major
     private readonly Dictionary<int, float>[] starsByUser;   // movie index → stars, one dictionary per user index
-    private readonly long[] titleTokens;                    // [movies, L] row-major
     private readonly int[] ratingCounts;                    // ratings per movie index
 
     public RatingsCatalog(MovieLensFeatures features, MovieLens100k data)
@@ -27,23 +24,17 @@ internal sealed class RatingsCatalog
 
         UserIds = features.UserIds;
         MovieIds = features.MovieIds;
-        schema = features.Schema;
-        TitleLength = schema.TitleLength;
-        IReadOnlyList<int> userColumns = schema.UserFields;
-        int userColumnCount = userColumns.Count, userPosition = schema.UserIdField, moviePosition = schema.MovieIdField;
+        Encoded = EncodedCatalog.Of(ratings);
+        FeatureSchema schema = features.Schema;
+        int userPosition = schema.UserIdField, moviePosition = schema.MovieIdField;
         float[] stars = DataFrameArrays.ToArray(data.Ratings.Columns.GetSingleColumn(MovieLensColumns.UserRating));
 
-        userFields = new long[UserIds.Count * userColumnCount];
         starsByUser = Enumerable.Range(0, UserIds.Count).Select(_ => new Dictionary<int, float>()).ToArray();
-        titleTokens = new long[MovieIds.Count * TitleLength];
         ratingCounts = new int[MovieIds.Count];
         for (int row = 0; row < ratings.Count; row++)
         {
             ReadOnlySpan<long> categorical = ratings.CategoricalRow(row);
             int user = (int)categorical[userPosition], movie = (int)categorical[moviePosition];
-            for (int i = 0; i < userColumnCount; i++)
-                userFields[user * userColumnCount + i] = categorical[userColumns[i]];
-            ratings.TitleTokensOf(row).CopyTo(titleTokens.AsSpan(movie * TitleLength, TitleLength));
             starsByUser[user][movie] = stars[row];
             ratingCounts[movie]++;
         }
@@ -63,15 +54,8 @@ internal sealed class RatingsCatalog
     /// <summary>Movie titles by movie index.</summary>
     public IReadOnlyList<string> Titles { get; }
 
-    /// <summary>Padded title length L.</summary>
-    public int TitleLength { get; }
-
-    /// <summary>The user's indices in the schema's <see cref="FeatureSchema.UserFields"/> columns, in that order.</summary>
-    public ReadOnlySpan<long> UserFieldsOf(int user) =>
-        userFields.AsSpan(user * schema.UserFields.Count, schema.UserFields.Count);
-
-    /// <summary>The movie's padded title token ids, as in training.</summary>
-    public ReadOnlySpan<long> TitleTokensOf(int movie) => titleTokens.AsSpan(movie * TitleLength, TitleLength);
+    /// <summary>Each user's categorical row and each movie's title tokens, as in training.</summary>
+    public EncodedCatalog Encoded { get; }
 
     /// <summary>Stars the user gave, by movie index (every rating in the full data set).</summary>
     public IReadOnlyDictionary<int, float> StarsBy(int user) => starsByUser[user];

@@ -49,7 +49,7 @@ public static class FeatureTables
         {
             long[] bag = bags.BagOf((int)indices[features.Schema.MovieIdField]).ToArray();
             names.Add(FeatureSchema.GenreFieldName);
-            values.Add(string.Join(", ", bag.Where(id => id != MovieLensGenres.PaddingId).Select(id => MovieLensGenres.Names[(int)id - 1])));
+            values.Add(string.Join(", ", bag.Where(id => id != MovieGenreBags.PaddingId).Select(id => MovieLensGenres.Names[MovieGenreBags.GenreOf(id)])));
             encoded.Add(string.Join(", ", bag));
         }
         return new DataFrame(
