@@ -25,6 +25,19 @@ public static class ChartPng
         return ChartElementIds.FromContent(GenericChart.toEmbeddedHTML(WithInlinePlotlyJs(chart, headTags: [])));
     }
 
+    /// <summary>The chart's own width and height when its layout sets them, else 800 × 500 (notebooks and scripts alike).</summary>
+    public static (int Width, int Height) SizeOf(GenericChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var layout = GenericChart.getLayout(chart);
+        return (Pixels(layout, "width") ?? 800, Pixels(layout, "height") ?? 500);
+    }
+
+    private static int? Pixels(Layout layout, string property) =>
+        layout.TryGetPropertyValue(property) is { } value && value.Value is IConvertible number
+            ? Convert.ToInt32(number, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
     /// <summary>
     /// The chart as PNG bytes of exactly <paramref name="width"/> × <paramref name="height"/> pixels, or null when
     /// no browser is found in the usual places (after printing <see cref="PngExportNotice"/> once).

@@ -48,7 +48,8 @@ public static class DataFrameHtml
         return html.ToString();
     }
 
-    private static bool IsNumeric(DataFrameColumn column) =>
+    /// <summary>Numbers are right-aligned, in the HTML tables and in scripts' text tables (<see cref="DataFrameText"/>).</summary>
+    internal static bool IsNumeric(DataFrameColumn column) =>
         column.DataType == typeof(double) || column.DataType == typeof(float) || column.DataType == typeof(int) ||
         column.DataType == typeof(long) || column.DataType == typeof(short) || column.DataType == typeof(decimal) ||
         column.DataType == typeof(byte) || column.DataType == typeof(uint) || column.DataType == typeof(ulong);

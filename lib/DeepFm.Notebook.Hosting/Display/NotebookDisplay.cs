@@ -25,8 +25,6 @@ public static class NotebookDisplay
 {
     private const string Html = "text/html";
     private const string Png = "image/png";
-    private const int DefaultWidth = 800;
-    private const int DefaultHeight = 500;
 
     // One rendering per chart object, although its formatter runs once for each of the two MIME types.
     private static readonly ConditionalWeakTable<GenericChart, RenderedPicture> Pictures = new();
@@ -85,21 +83,9 @@ public static class NotebookDisplay
 
     private static RenderedPicture Render(GenericChart chart)
     {
-        var (width, height) = SizeOf(chart);
+        var (width, height) = ChartPng.SizeOf(chart);
         return new RenderedPicture(ChartPng.TryRender(chart, width, height), width, height);
     }
-
-    /// <summary>The chart's own width and height when its layout sets them, else 800 × 500.</summary>
-    private static (int Width, int Height) SizeOf(GenericChart chart)
-    {
-        var layout = GenericChart.getLayout(chart);
-        return (Pixels(layout, "width") ?? DefaultWidth, Pixels(layout, "height") ?? DefaultHeight);
-    }
-
-    private static int? Pixels(Layout layout, string property) =>
-        layout.TryGetPropertyValue(property) is { } value && value.Value is IConvertible number
-            ? Convert.ToInt32(number, System.Globalization.CultureInfo.InvariantCulture)
-            : null;
 
     private sealed record RenderedPicture(byte[]? Png, int Width, int Height);
 }

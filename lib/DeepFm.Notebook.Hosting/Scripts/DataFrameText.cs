@@ -25,7 +25,7 @@ public static class DataFrameText
             .Select(row => OneLine(TableNumbers.Format(column[row], column.Name))).ToList()).ToList();
         var widths = columns.Select((column, index) =>
             cells[index].Select(Width).Prepend(Width(column.Name)).Max()).ToList();
-        var numeric = columns.Select(IsNumeric).ToList();
+        var numeric = columns.Select(DataFrameHtml.IsNumeric).ToList();
 
         var text = new StringBuilder();
         AppendLine(text, columns.Select(column => column.Name).ToList(), widths, numeric);
@@ -56,8 +56,4 @@ public static class DataFrameText
     // Characters as a terminal counts them: combining marks take no column (text elements, not UTF-16 units).
     private static int Width(string value) => new StringInfo(value).LengthInTextElements;
 
-    private static bool IsNumeric(DataFrameColumn column) =>
-        column.DataType == typeof(double) || column.DataType == typeof(float) || column.DataType == typeof(int) ||
-        column.DataType == typeof(long) || column.DataType == typeof(short) || column.DataType == typeof(decimal) ||
-        column.DataType == typeof(byte) || column.DataType == typeof(uint) || column.DataType == typeof(ulong);
 }

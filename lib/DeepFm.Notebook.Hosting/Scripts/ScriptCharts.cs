@@ -11,8 +11,6 @@ namespace DeepFm.Notebook.Hosting;
 /// </summary>
 public sealed class ScriptCharts(string folder)
 {
-    private const int DefaultWidth = 800;
-    private const int DefaultHeight = 500;
     private readonly HashSet<string> usedNames = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The folder the charts are written to (created with the first chart).</summary>
@@ -28,8 +26,7 @@ public sealed class ScriptCharts(string folder)
         string htmlPath = Path.Combine(Folder, name + ".html");
         File.WriteAllText(htmlPath, ChartPng.ToSelfContainedHtml(chart));
         written.Add(htmlPath);
-        var layout = GenericChart.getLayout(chart);
-        int width = Pixels(layout, "width") ?? DefaultWidth, height = Pixels(layout, "height") ?? DefaultHeight;
+        var (width, height) = ChartPng.SizeOf(chart);
         if (ChartPng.TryRender(chart, width, height) is { } png)
         {
             string pngPath = Path.Combine(Folder, name + ".png");
@@ -71,9 +68,4 @@ public sealed class ScriptCharts(string folder)
         string result = name.ToString().Trim('-');
         return result.Length == 0 ? null : result[..Math.Min(result.Length, 60)].TrimEnd('-');
     }
-
-    private static int? Pixels(Layout layout, string property) =>
-        layout.TryGetPropertyValue(property) is { } value && value.Value is IConvertible number
-            ? Convert.ToInt32(number, CultureInfo.InvariantCulture)
-            : null;
 }
