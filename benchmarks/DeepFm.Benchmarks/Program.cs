@@ -5,6 +5,7 @@ using DeepFm.Benchmarks;
 using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Metrics;
 using DeepFm.Notebook.Model;
+using DeepFm.Notebook.Parameters;
 using DeepFm.Notebook.Training;
 
 // Trains the original schedule (TrainerOptions defaults: 100 epochs, a validation every 5) and reports time, where a
@@ -17,7 +18,12 @@ string waitPolicy = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(l
 
 var epochsOption = new Option<int>("--epochs") { Description = "Training epochs (the original: 100).", DefaultValueFactory = _ => 100 };
 var threadsOption = new Option<int>("--threads") { Description = "libtorch threads (torch.set_num_threads).", DefaultValueFactory = _ => Environment.ProcessorCount };
-var dataOption = new Option<string?>("--data") { Description = "MovieLens-100k zip or folder (default: DEEPFM_DATA, the cache, or a download)." };
+// DEEPFM_DATA is read here, at the edge, and passed down as a path (null: the library's download cache).
+var dataOption = new Option<string?>("--data")
+{
+    Description = "MovieLens-100k zip or folder (default: DEEPFM_DATA, else the download cache, or a download).",
+    DefaultValueFactory = _ => NotebookParameters.DataPath(),
+};
 var modelOption = new Option<string>("--model") { Description = "Model variant.", DefaultValueFactory = _ => "DeepFM" };
 modelOption.AcceptOnlyFromAmong([.. DeepFmOptions.Presets.Select(preset => preset.Name)]);
 var breakdownEpochsOption = new Option<int>("--breakdown-epochs") { Description = "Epochs timed phase by phase before the run (0: skip).", DefaultValueFactory = _ => 2 };

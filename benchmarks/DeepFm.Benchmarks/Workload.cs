@@ -14,9 +14,9 @@ internal sealed record Workload(string Description, IBatchSource Train, IBatchSo
 internal static class Workloads
 {
     /// <summary>
-    /// Loads MovieLens-100k from <paramref name="dataPath"/> (a zip or folder; null: <c>DEEPFM_DATA</c>, the cache, or a
-    /// download), times a warm load and feature build, and returns the seed-42 split with a factory for the
-    /// <paramref name="variant"/> model.
+    /// Loads MovieLens-100k from <paramref name="dataPath"/> (a zip or folder, <c>--data</c> or DEEPFM_DATA; null:
+    /// the download cache, or a download), times a warm load and feature build, and returns the seed-42 split with a
+    /// factory for the <paramref name="variant"/> model.
     /// </summary>
     public static Workload Create(string? dataPath, DeepFmOptions variant, int seed)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DeepFm.Notebook.Parameters;
 using DeepFm.Samples.Predict;
 
 // Loads the DeepFM weights notebook 04 saves and lists, for one user, the movies the model thinks they would rate
@@ -12,7 +13,9 @@ var checkpointOption = new Option<string>("--checkpoint")
 };
 var dataOption = new Option<string?>("--data")
 {
-    Description = "MovieLens-100k: ml-100k.zip or its folder (default: DEEPFM_DATA, the download cache, or a download).",
+    Description = "MovieLens-100k: ml-100k.zip or its folder "
+        + "(default: DEEPFM_DATA, else the download cache, or a download).",
+    DefaultValueFactory = _ => NotebookParameters.DataPath(),   // DEEPFM_DATA, read here and passed down as a path
 };
 var userOption = new Option<string>("--user") { Description = "A user_id of MovieLens-100k (1 to 943).", DefaultValueFactory = _ => "1" };
 var topOption = new Option<int>("--top") { Description = "How many movies to list.", DefaultValueFactory = _ => 5 };

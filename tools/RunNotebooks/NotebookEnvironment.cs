@@ -1,6 +1,8 @@
 namespace DeepFm.RunNotebooks;
 
-/// <summary>Environment variables the notebooks read (see DeepFm.Notebook.Parameters.NotebookParameters and MovieLensArchive).</summary>
+/// <summary>
+/// Environment variables the notebooks read, in their parameters cells (see DeepFm.Notebook.Parameters.NotebookParameters).
+/// </summary>
 public static class NotebookEnvironment
 {
     /// <summary>Overrides the number of training epochs; the notebook tests set it to 1.</summary>
@@ -9,7 +11,7 @@ public static class NotebookEnvironment
     /// <summary>Where notebooks save charts; the notebook tests point it at a temporary folder.</summary>
     public const string AssetsVariable = "DEEPFM_ASSETS";
 
-    /// <summary>A local MovieLens-100k zip or folder, used instead of the download cache.</summary>
+    /// <summary>A local MovieLens-100k zip or folder: the notebooks' <c>dataPath</c>, instead of the download cache.</summary>
     public const string DataVariable = "DEEPFM_DATA";
 
     /// <summary>

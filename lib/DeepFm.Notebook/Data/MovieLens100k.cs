@@ -58,8 +58,9 @@ public sealed class MovieLens100k
     public IReadOnlyList<int> MovieRowOfRating => movieRows;
 
     /// <summary>
-    /// Finds the data (<paramref name="path"/>, else <c>DEEPFM_DATA</c>, else the cache, else a download, see
-    /// <see cref="MovieLensArchive"/>), checks it is the complete data set and parses it.
+    /// Finds the data (<paramref name="path"/>, a zip or an extracted folder; null: the download cache, downloading the
+    /// official archive once, see <see cref="MovieLensArchive"/>), checks it is the complete data set and parses it.
+    /// The environment is not read here: the notebooks pass <c>NotebookParameters.DataPath()</c> (DEEPFM_DATA).
     /// </summary>
     public static MovieLens100k Load(string? path = null, TextWriter? log = null)
     {

@@ -4,7 +4,9 @@ namespace DeepFm.Notebook.Parameters;
 
 /// <summary>
 /// Parameters a notebook reads from the environment, so that the notebook tests and the run-all tool can shorten
-/// a run, point at local data or keep test output out of <c>assets/</c> without editing the notebook.
+/// a run, point at local data or keep test output out of <c>assets/</c> without editing the notebook. This is the
+/// edge: the notebooks' parameters cells, the benchmark and the sample read the variables here and pass the values
+/// down; nothing below (data, model, training) reads them.
 /// </summary>
 public static class NotebookParameters
 {
@@ -13,6 +15,9 @@ public static class NotebookParameters
 
     /// <summary>Environment variable naming the folder the charts are saved to (default <c>assets</c>).</summary>
     public const string AssetsVariable = "DEEPFM_ASSETS";
+
+    /// <summary>Environment variable naming a local MovieLens-100k: <c>ml-100k.zip</c> or its extracted folder.</summary>
+    public const string DataPathVariable = "DEEPFM_DATA";
 
     /// <summary>The folder, relative to the repository root, where notebook 04 saves its charts by default.</summary>
     public const string DefaultAssetsFolder = "assets";
@@ -43,5 +48,16 @@ public static class NotebookParameters
             folder = DefaultAssetsFolder;
         Directory.CreateDirectory(folder);
         return folder;
+    }
+
+    /// <summary>
+    /// The local MovieLens-100k named by DEEPFM_DATA (a zip or an extracted folder), or null when the variable is
+    /// unset or blank. Null is what <c>MovieLens100k.Load</c> takes for "use the download cache (downloading once)";
+    /// the path is returned as written, and <c>Load</c> says so when nothing is there.
+    /// </summary>
+    public static string? DataPath()
+    {
+        var path = Environment.GetEnvironmentVariable(DataPathVariable);
+        return string.IsNullOrWhiteSpace(path) ? null : path;
     }
 }

@@ -4,15 +4,7 @@ using DeepFm.Notebook.Data;
 
 namespace DeepFm.Notebook.Tests.Data;
 
-/// <summary>Tests that change DEEPFM_DATA run alone, so no other test sees the change.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class DataVariableCollection
-{
-    public const string Name = "DEEPFM_DATA is changed";
-}
-
 /// <summary>Download and cache behaviour against a fake HTTP handler (no network here).</summary>
-[Collection(DataVariableCollection.Name)]
 public class MovieLensDownloadTests
 {
     private sealed class FakeServer(HttpStatusCode status, byte[] body) : HttpMessageHandler
@@ -75,48 +67,29 @@ public class MovieLensDownloadTests
         using var fixture = new MovieLensFixture();
         using var http = new HttpClient(new FakeServer(HttpStatusCode.NotFound, []));
         string cache = Path.Combine(fixture.Root, "cache");
-        string? previous = Environment.GetEnvironmentVariable(MovieLensArchive.DataPathVariable);
-        try
-        {
-            Environment.SetEnvironmentVariable(MovieLensArchive.DataPathVariable, null);
-            var error = Assert.Throws<MovieLensDataException>(() => MovieLensArchive.Open(null, null, cache, http));
-            Assert.Contains("HTTP 404", error.Message);
-            Assert.Empty(Directory.GetFiles(cache));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(MovieLensArchive.DataPathVariable, previous);
-        }
+
+        var error = Assert.Throws<MovieLensDataException>(() => MovieLensArchive.Open(null, null, cache, http));
+
+        Assert.Contains("HTTP 404", error.Message);
+        Assert.Contains("pass its path", error.Message);
+        Assert.Empty(Directory.GetFiles(cache));
     }
 
     [Fact]
-    public void LookupOrderIsExplicitPathThenEnvironmentThenCache()
+    public void LookupOrderIsExplicitPathThenCache()
     {
         using var fixture = new MovieLensFixture();
         string cache = Path.Combine(fixture.Root, "cache");
-        Directory.CreateDirectory(cache);
         var server = new FakeServer(HttpStatusCode.InternalServerError, []);
         using var http = new HttpClient(server);
-        string? previous = Environment.GetEnvironmentVariable(MovieLensArchive.DataPathVariable);
-        try
-        {
-            Environment.SetEnvironmentVariable(MovieLensArchive.DataPathVariable, null);
-            fixture.WriteZip(Path.Combine("cache", MovieLensArchive.ZipFileName));
-            var log = new StringWriter();
-            Assert.Equal(Path.Combine(cache, MovieLensArchive.ZipFileName), MovieLensArchive.Open(null, log, cache, http).Source);
-            Assert.Contains("reading", log.ToString());
+        Directory.CreateDirectory(cache);
+        fixture.WriteZip(Path.Combine("cache", MovieLensArchive.ZipFileName));
+        var log = new StringWriter();
 
-            string folder = fixture.WriteFolder("from-env");
-            Environment.SetEnvironmentVariable(MovieLensArchive.DataPathVariable, folder);
-            Assert.Equal(folder, MovieLensArchive.Open(null, null, cache, http).Source);
-
-            string explicitFolder = fixture.WriteFolder("explicit");
-            Assert.Equal(explicitFolder, MovieLensArchive.Open(explicitFolder, null, cache, http).Source);
-            Assert.Equal(0, server.Requests);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(MovieLensArchive.DataPathVariable, previous);
-        }
+        Assert.Equal(Path.Combine(cache, MovieLensArchive.ZipFileName), MovieLensArchive.Open(null, log, cache, http).Source);
+        Assert.Contains("reading", log.ToString());
+        string explicitFolder = fixture.WriteFolder("explicit");
+        Assert.Equal(explicitFolder, MovieLensArchive.Open(explicitFolder, null, cache, http).Source);
+        Assert.Equal(0, server.Requests);
     }
 }

@@ -1,3 +1,5 @@
+using DeepFm.Notebook.Parameters;
+
 namespace DeepFm.Notebook.Tests.Data;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal static class RealMovieLensData
 {
     public static string ZipPath()
     {
-        if (Environment.GetEnvironmentVariable("DEEPFM_DATA") is { Length: > 0 } fromEnvironment)
+        if (NotebookParameters.DataPath() is { } fromEnvironment)
         {
             return fromEnvironment;
         }

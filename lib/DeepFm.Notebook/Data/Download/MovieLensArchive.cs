@@ -1,19 +1,24 @@
 namespace DeepFm.Notebook.Data;
 
 /// <summary>
-/// Finds MovieLens-100k in this order: an explicit path (a zip or an extracted folder), else the path in the
-/// <c>DEEPFM_DATA</c> environment variable, else <c>ml-100k.zip</c> in the cache folder, else it downloads the archive
-/// into the cache (verified, see <see cref="MovieLensDownloader"/>). The cache folder is
+/// Finds MovieLens-100k in this order: an explicit path (a zip or an extracted folder), else <c>ml-100k.zip</c> in the
+/// cache folder, else it downloads the archive into the cache (verified, see <see cref="MovieLensDownloader"/>). The
+/// <c>DEEPFM_DATA</c> environment variable is read at the edge (<c>NotebookParameters.DataPath</c>, the benchmark,
+/// the sample) and arrives here as the explicit path. The cache folder is
 /// <c>$XDG_CACHE_HOME/deepfm-notebooks</c> when that variable is set, else <c>DeepFm.Notebooks</c> under the user's
 /// local application data folder; a <c>cacheDirectory</c> argument overrides both.
 /// </summary>
 public static class MovieLensArchive
 {
-    /// <summary>Environment variable naming a zip or folder to use instead of the cache.</summary>
-    public const string DataPathVariable = "DEEPFM_DATA";
-
     /// <summary>The archive's file name in the cache.</summary>
     public const string ZipFileName = "ml-100k.zip";
+
+    /// <summary>
+    /// Where an error message says a notebook reader gives a local copy: the library takes a path, the notebooks
+    /// take it from their parameters cell, which reads DEEPFM_DATA.
+    /// </summary>
+    internal const string WhereNotebooksTakeThePath =
+        "(the notebooks: set DEEPFM_DATA or dataPath in the parameters cell)";
 
     /// <summary>The default cache folder.</summary>
     public static string DefaultCacheDirectory =>
@@ -33,11 +38,6 @@ public static class MovieLensArchive
         {
             log?.WriteLine($"MovieLens-100k: reading {ShortPath(path)}");
             return MovieLensFiles.Read(path);
-        }
-        if (Environment.GetEnvironmentVariable(DataPathVariable) is { Length: > 0 } fromEnvironment)
-        {
-            log?.WriteLine($"MovieLens-100k: reading {ShortPath(fromEnvironment)} (from {DataPathVariable})");
-            return MovieLensFiles.Read(fromEnvironment);
         }
         string cached = Path.Combine(cacheDirectory ?? DefaultCacheDirectory, ZipFileName);
         if (!File.Exists(cached))

@@ -37,7 +37,8 @@ public sealed class MovieLensDownloader(HttpClient http, Uri? source = null, lon
             {
                 throw new MovieLensDataException($"The download from {Source} is not the expected ml-100k.zip: got "
                     + $"{size:N0} bytes with SHA-256 {sha256}, expected {expectedSize:N0} bytes with SHA-256 {expectedSha256}. "
-                    + "Nothing was saved. Retry later, or download the file yourself and pass its path (or set DEEPFM_DATA).");
+                    + "Nothing was saved. Retry later, or download the file yourself and "
+                    + $"pass its path {MovieLensArchive.WhereNotebooksTakeThePath}.");
             }
             File.Move(temporary, destination, overwrite: true);
             return destination;
@@ -58,7 +59,8 @@ public sealed class MovieLensDownloader(HttpClient http, Uri? source = null, lon
             if (!response.IsSuccessStatusCode)
             {
                 throw new MovieLensDataException($"Downloading {Source} failed with HTTP {(int)response.StatusCode} "
-                    + $"{response.ReasonPhrase}. Download ml-100k.zip yourself and pass its path (or set DEEPFM_DATA).");
+                    + $"{response.ReasonPhrase}. Download ml-100k.zip yourself and "
+                    + $"pass its path {MovieLensArchive.WhereNotebooksTakeThePath}.");
             }
             long? total = response.Content.Headers.ContentLength;
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -79,12 +81,13 @@ public sealed class MovieLensDownloader(HttpClient http, Uri? source = null, lon
         catch (TaskCanceledException error) when (!cancellation.IsCancellationRequested)
         {
             throw new MovieLensDataException($"Downloading {Source} timed out. Retry, or download ml-100k.zip "
-                + "yourself and pass its path (or set DEEPFM_DATA).", error);
+                + $"yourself and pass its path {MovieLensArchive.WhereNotebooksTakeThePath}.", error);
         }
         catch (HttpRequestException error)
         {
             throw new MovieLensDataException($"Downloading {Source} failed: {error.Message}. Check the network, or "
-                + "download ml-100k.zip yourself and pass its path (or set DEEPFM_DATA).", error);
+                + "download ml-100k.zip yourself and "
+                + $"pass its path {MovieLensArchive.WhereNotebooksTakeThePath}.", error);
         }
     }
 }

@@ -42,7 +42,8 @@ public sealed class MovieLensFiles(string source, MovieLensTextFile ratings, Mov
             return ReadZip(fullPath);
         }
         throw new MovieLensDataException($"MovieLens data not found at '{fullPath}': no such file or folder. "
-            + "Pass the path of ml-100k.zip or of its extracted ml-100k folder, or set DEEPFM_DATA to it.");
+            + "Pass the path of ml-100k.zip or of its extracted ml-100k folder "
+            + $"{MovieLensArchive.WhereNotebooksTakeThePath}.");
     }
 
     /// <summary>
