@@ -19,6 +19,7 @@
 #:property PublishAot=false
 
 using static DeepFm.Notebook.Hosting.ScriptOutput;
+using DeepFm.Notebook.Parameters;
 using DeepFm.Notebook.Data;
 using Microsoft.Data.Analysis;
 using DeepFm.Notebook.Plots;
@@ -57,12 +58,13 @@ Section("# 1. The data: MovieLens-100k");
 Start("01-data");
 
 Section("## Parameters");
-// `dataPath` is a local copy of `ml-100k.zip` (or its extracted folder). Left `null`, the library uses the
-// `DEEPFM_DATA` environment variable if set, else its download cache, downloading the official zip from GroupLens
-// once and checking its size and SHA-256.
+// `dataPath` is a local copy of `ml-100k.zip` (or its extracted folder), for example `"../shared/data/ml-100k.zip"`.
+// `NotebookParameters.DataPath()` reads it from the `DEEPFM_DATA` environment variable, so a run can point at local
+// data without editing the notebook; unset, it is `null`, and the library uses its download cache, downloading the
+// official zip from GroupLens once and checking its size and SHA-256. Every later notebook starts the same way.
 
-string? dataPath = null;   // e.g. "../shared/data/ml-100k.zip"; null: DEEPFM_DATA, then the cache, then a download
-int splitSeed = 42;        // the original shuffles with seed 42
+string? dataPath = NotebookParameters.DataPath();   // DEEPFM_DATA if set, else null: the download cache
+int splitSeed = 42;                                 // the original shuffles with seed 42
 
 Section("## Where the data comes from");
 // [MovieLens-100k](https://grouplens.org/datasets/movielens/100k/) is 100,000 ratings (1–5 stars) that 943 users gave

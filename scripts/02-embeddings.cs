@@ -19,6 +19,7 @@
 #:property PublishAot=false
 
 using static DeepFm.Notebook.Hosting.ScriptOutput;
+using DeepFm.Notebook.Parameters;
 using DeepFm.Notebook.Data;
 using Microsoft.Data.Analysis;
 using TorchSharp;
@@ -53,7 +54,7 @@ Start("02-embeddings");
 
 Section("## Parameters");
 
-string? dataPath = null;   // null: DEEPFM_DATA, then the download cache (see notebook 1)
+string? dataPath = NotebookParameters.DataPath();   // DEEPFM_DATA if set, else null: the download cache (notebook 1)
 int embeddingDimension = 32; // D in the paper; the original uses 32 for every field
 ulong seed = 42;
 

@@ -19,6 +19,7 @@
 #:property PublishAot=false
 
 using static DeepFm.Notebook.Hosting.ScriptOutput;
+using DeepFm.Notebook.Parameters;
 using DeepFm.Notebook.Data;
 using DeepFm.Notebook.Model;
 using Microsoft.Data.Analysis;
@@ -60,7 +61,7 @@ Start("03-deepfm");
 
 Section("## Parameters");
 
-string? dataPath = null;   // null: DEEPFM_DATA, then the download cache (see notebook 1)
+string? dataPath = NotebookParameters.DataPath();   // DEEPFM_DATA if set, else null: the download cache (notebook 1)
 int seed = 42;
 
 var features = MovieLensFeatures.Build(MovieLens100k.Load(dataPath));

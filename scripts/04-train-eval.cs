@@ -66,7 +66,7 @@ Section("## Parameters");
 // `DEEPFM_EPOCHS` (the notebook tests set it to 1); the outputs committed here come from the full 100 epochs.
 // Same seed and same thread count give the same numbers, run after run.
 
-string? dataPath = null;   // null: DEEPFM_DATA, then the download cache (see notebook 1)
+string? dataPath = NotebookParameters.DataPath();   // DEEPFM_DATA if set, else null: the download cache (notebook 1)
 var options = new TrainerOptions
 {
     Epochs = NotebookParameters.Epochs(fullRun: 100),
@@ -276,7 +276,7 @@ Section("## Using the trained model from plain C#");
 // lines; the console sample [`samples/Predict`](../samples/Predict/Program.cs) does exactly this from the command line:
 //
 // ```csharp
-// var movieLens = MovieLens100k.Load();
+// var movieLens = MovieLens100k.Load();   // the download cache; or Load("path/to/ml-100k.zip")
 // var features = MovieLensFeatures.Build(movieLens);
 // var model = new DeepFmModel(features.Schema, DeepFmOptions.DeepFm, seed: 0);
 // ModelCheckpoint.Load(model, "artifacts/deepfm-movielens100k.bin");

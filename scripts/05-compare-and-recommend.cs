@@ -77,7 +77,7 @@ Section("## Parameters");
 // up to 100 epochs, stopped early after three validations (15 epochs) without a better validation AUC. Fewer `seeds`
 // make the notebook faster (the spread between seeds then rests on fewer runs).
 
-string? dataPath = null;              // null: DEEPFM_DATA, then the download cache (see notebook 1)
+string? dataPath = NotebookParameters.DataPath();   // DEEPFM_DATA if set, else null: the download cache (notebook 1)
 int epochs = NotebookParameters.Epochs(fullRun: 100);
 int[] seeds = [42, 43, 44];           // each seed draws other initial weights and other batch orders
 int k = 10;                           // the length of a recommendation list

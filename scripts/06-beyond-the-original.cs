@@ -61,7 +61,7 @@ Section("## Parameters");
 // ML.NET's FFM as a reference (a short search and 3 seeds, twice): about 8 minutes on a 2-core machine; for a quick
 // look, set `seeds = [42]`.
 
-string? dataPath = null;                                 // null: DEEPFM_DATA, then the download cache (notebook 1)
+string? dataPath = NotebookParameters.DataPath();        // DEEPFM_DATA if set, else null: the download cache
 int maxEpochs = NotebookParameters.Epochs(fullRun: 100);  // a ceiling: early stopping on validation ends runs sooner
 int[] seeds = [42, 43, 44];                              // each seed: other initial weights, other batch orders
 

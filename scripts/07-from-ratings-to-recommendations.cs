@@ -61,7 +61,7 @@ Section("## Parameters");
 // schedule. Both models train with one thread: on a shared machine that is as fast as two, and the numbers do not
 // depend on the number of cores.
 
-string? dataPath = null;              // null: DEEPFM_DATA, then the download cache (see notebook 1)
+string? dataPath = NotebookParameters.DataPath();   // DEEPFM_DATA if set, else null: the download cache (notebook 1)
 int[] seeds = [42, 43, 44];           // each seed draws other initial weights, batch orders and negatives
 int k = 10;                           // the length of a recommendation list
 // Notebook 5's rating model and schedule: Adagrad 0.1, batches of 2,048, a validation every 5 epochs, early stopping.
