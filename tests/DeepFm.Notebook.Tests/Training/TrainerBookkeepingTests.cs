@@ -7,7 +7,6 @@ namespace DeepFm.Notebook.Tests.Training;
 /// What mutation testing found unguarded in the trainer: training and evaluation modes (dropout depends on them),
 /// the two clocks, cancellation and empty splits (the thread count: TorchRuntimeTests).
 /// </summary>
-[Collection(TorchTrainingCollection.Name)]
 public class TrainerBookkeepingTests
 {
     [Fact]
