@@ -17,36 +17,71 @@ namespace DeepFm.Notebook.Hosting;
 /// runtime has ended it;</item>
 /// <item>glibc keeps freed tensor memory for reuse (<see cref="NativeAllocatorTuning"/>, once per process: it only
 /// makes later steps faster);</item>
-/// <item>libtorch uses <c>threads</c> threads, when given; the previous count comes back on dispose;</item>
+/// <item>libtorch uses <c>threads</c> threads, when given; the previous count comes back on dispose (libtorch's
+/// OpenMP keeps this count per thread: it applies to work done on the thread that opened the scope, where
+/// <c>Fit</c> runs);</item>
 /// <item>TorchSharp's global generator (dropout) is seeded with <c>seed</c>, when given; its previous state comes
 /// back on dispose.</item>
 /// </list>
 /// Scopes nest: an inner scope that asks for nothing leaves the outer one's settings in force.
+/// <para>One scope at a time per process. All of the above is process-wide, so two trainings on two threads would undo
+/// each other's settings and end each other's collector pause mid-step; a scope opened on another thread therefore
+/// waits until the open one is disposed (it says so on the error stream if that takes longer than
+/// <see cref="WaitNotice"/>). Scopes opened inside a scope, on the same thread or in tasks it starts, nest without
+/// waiting (<c>Fit</c>'s evaluation inside <c>Fit</c>, a trainer inside a protocol).</para>
 /// </remarks>
 public sealed class TorchRuntime : IDisposable
 {
+    /// <summary>How long a scope waits for another thread's scope before saying so on the error stream.</summary>
+    public static readonly TimeSpan WaitNotice = TimeSpan.FromSeconds(30);
+
+    // Held by the outermost open scope; scopes nested in it (same thread, or tasks it started) see a depth above 0.
+    private static readonly SemaphoreSlim OneScopeAtATime = new(1, 1);
+    private static readonly AsyncLocal<int> DepthHere = new();
+
     private readonly GarbageCollectionPause collectorPause = new();
+    private readonly bool outermost;
     private readonly int? previousThreads;
     private readonly Tensor? previousGeneratorState;
     private bool disposed;
 
     private TorchRuntime(int? threads, int? seed)
     {
-        if (threads is int count)
+        if (threads < 1)
+            throw new ArgumentOutOfRangeException(nameof(threads), threads,
+                "libtorch needs at least one thread (for example Environment.ProcessorCount).");
+        outermost = DepthHere.Value == 0;
+        if (outermost) WaitForOtherScopes();
+        DepthHere.Value++;
+        try
         {
-            if (count < 1)
-                throw new ArgumentOutOfRangeException(nameof(threads), count,
-                    "libtorch needs at least one thread (for example Environment.ProcessorCount).");
-            previousThreads = torch.get_num_threads();
-            if (previousThreads != count) torch.set_num_threads(count);
+            if (threads is int count)
+            {
+                previousThreads = torch.get_num_threads();
+                if (previousThreads != count) torch.set_num_threads(count);
+            }
+            if (seed is int value)
+            {
+                previousGeneratorState = torch.get_rng_state();
+                torch.manual_seed(value);
+            }
+            NativeAllocatorTuning.Apply();
+            collectorPause.EnsureActive();
         }
-        if (seed is int value)
+        catch
         {
-            previousGeneratorState = torch.get_rng_state();
-            torch.manual_seed(value);
+            Dispose();   // a scope that failed to open leaves nothing behind, and lets the next one in
+            throw;
         }
-        NativeAllocatorTuning.Apply();
-        collectorPause.EnsureActive();
+    }
+
+    private static void WaitForOtherScopes()
+    {
+        if (OneScopeAtATime.Wait(WaitNotice)) return;
+        Console.Error.WriteLine($"TorchRuntime: waiting for the scope another thread opened (over {WaitNotice.TotalSeconds:F0} s so far). "
+            + "One training runs at a time; if nothing else is training, a TorchRuntime.Open() was never disposed: "
+            + "open it with `using`.");
+        OneScopeAtATime.Wait();
     }
 
     /// <summary>
@@ -77,5 +112,7 @@ public sealed class TorchRuntime : IDisposable
             torch.set_rng_state(state);
             state.Dispose();
         }
+        DepthHere.Value = Math.Max(0, DepthHere.Value - 1);
+        if (outermost) OneScopeAtATime.Release();
     }
 }

@@ -160,25 +160,11 @@ public sealed class Trainer : IDisposable
     public SplitMetrics Evaluate(IBatchSource test, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(test);
-        testPredictions.Reset(RequireRows(test, "test split"));
-        model.eval();
+        RequireRows(test, "test split");
         evaluationClock.Start();
         try
         {
-            using var noGradients = torch.no_grad();
-            using var evaluationScope = torch.NewDisposeScope();
-            using var runtime = TorchRuntime.Open();
-            foreach (FeatureBatch batch in test.Batches(Options.TestBatchSize))
-            {
-                runtime.BetweenSteps();
-                using var batchScope = torch.NewDisposeScope();
-                using (batch)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    testPredictions.Append(model.call(batch.Categorical, batch.TitleTokens), batch.Labels);
-                }
-            }
-            return testPredictions.Score("test split");
+            return EvaluationPass.Run(model, test, Options.TestBatchSize, testPredictions, cancellation, "test split");
         }
         finally
         {

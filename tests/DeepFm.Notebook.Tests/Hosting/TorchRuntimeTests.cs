@@ -16,7 +16,7 @@ namespace DeepFm.Notebook.Tests.Hosting;
 /// evaluation steps run with the garbage collector paused (TorchSharp 0.107 can finalize a Scalar while libtorch
 /// still reads it), and the pause ends with the pass.
 /// </summary>
-[Collection(TorchTrainingCollection.Name)]
+[Collection(TorchSettingsCollection.Name)]
 public class TorchRuntimeTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -143,6 +143,49 @@ public class TorchRuntimeTests
         Assert.True(GarbageCollectionPause.IsActive);
         Assert.True(GarbageCollectionPause.UsedBudget < GarbageCollectionPause.Budget / 4,
             $"a fresh region should have most of its budget left, used {GarbageCollectionPause.UsedBudget:N0} (fresh {fresh:N0})");
+    }
+
+    [Fact]
+    public async Task AScopeOpenedOnAnotherThreadWaitsUntilTheOpenOneIsDisposed()
+    {
+        Task other;
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        // No thread count in the first scope: libtorch's OpenMP count belongs to the thread that sets it, and this
+        // method resumes on other threads after its awaits.
+        using (var first = TorchRuntime.Open())
+        {
+            // Another test's Fit, say: a thread that does not descend from this scope (no execution context flows).
+            using (ExecutionContext.SuppressFlow())
+                other = Task.Run(() =>
+                {
+                    using var second = TorchRuntime.Open(threads: 2);
+                    order.Enqueue($"second opened, {torch.get_num_threads()} threads");
+                }, Cancellation);
+
+            Task finished = await Task.WhenAny(other, Task.Delay(TimeSpan.FromMilliseconds(500), Cancellation));
+            Assert.False(finished == other, "the second scope opened while the first was open");
+            order.Enqueue("first disposed");
+        }
+
+        await other.WaitAsync(TimeSpan.FromSeconds(30), Cancellation);   // throws if it never opened
+        Assert.Equal(["first disposed", "second opened, 2 threads"], order);
+        Assert.False(GarbageCollectionPause.IsActive);
+    }
+
+    [Fact]
+    public async Task ScopesOpenedInsideAScopeNestWithoutWaiting()
+    {
+        // On a task with a time limit, so that a scope waiting for its own outer scope fails the test instead of hanging it.
+        Task nested = Task.Run(async () =>
+        {
+            using var outer = TorchRuntime.Open();
+            using (TorchRuntime.Open()) { }                                  // Fit's evaluation inside Fit: same thread
+            await Task.Run(() => { using var inTask = TorchRuntime.Open(); }); // a task the scope started
+            Assert.True(GarbageCollectionPause.IsActive);
+        }, Cancellation);
+
+        await nested.WaitAsync(TimeSpan.FromSeconds(30), Cancellation);   // throws TimeoutException if a scope waited
+        Assert.False(GarbageCollectionPause.IsActive);
     }
 
     private sealed class Progress(Action onReport) : IProgress<EpochRecord>

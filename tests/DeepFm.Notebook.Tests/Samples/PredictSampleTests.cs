@@ -15,7 +15,6 @@ namespace DeepFm.Notebook.Tests.Samples;
 /// given (not with a freshly initialised model), on the real MovieLens-100k, and say how to get a checkpoint when
 /// there is none.
 /// </summary>
-[Collection(TorchTrainingCollection.Name)]
 public sealed class PredictSampleTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "deepfm-predict-" + Guid.NewGuid().ToString("N"));

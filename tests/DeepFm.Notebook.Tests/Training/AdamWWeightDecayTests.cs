@@ -17,7 +17,6 @@ namespace DeepFm.Notebook.Tests.Training;
 /// (an embedding row no example of the batch uses) has m = v = 0, so Adam leaves it and only the decay moves it:
 /// θ₁ = (1 − lr·λ)·θ₀.
 /// </summary>
-[Collection(TorchTrainingCollection.Name)]
 public class AdamWWeightDecayTests
 {
     private const double LearningRate = 0.05;

@@ -12,7 +12,6 @@ namespace DeepFm.Notebook.Tests.Training;
 /// and loaded into a freshly built DeepFM of the same schema and options but another seed gives identical logits —
 /// every part (first-order weights, field and title embeddings, FM, MLP) comes back.
 /// </summary>
-[Collection(TorchTrainingCollection.Name)]
 public sealed class DeepFmCheckpointTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"deepfm-checkpoint-{Guid.NewGuid():N}");

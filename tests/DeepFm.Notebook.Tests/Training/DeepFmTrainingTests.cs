@@ -9,7 +9,6 @@ namespace DeepFm.Notebook.Tests.Training;
 /// DeepFM trained end to end: briefly on a generated MovieLens-format fixture (fast tier), and on the original's full
 /// schedule on the real MovieLens-100k in OriginalScheduleHeavyTests (heavy tier, run by CI).
 /// </summary>
-[Collection(TorchTrainingCollection.Name)]
 public class DeepFmTrainingTests
 {
     [Fact]

@@ -7,7 +7,6 @@ namespace DeepFm.Notebook.Tests.Training;
 /// A fresh shuffle every epoch, as <see cref="TrainerOptions.Seed"/> documents: epoch e walks the training split in
 /// the order drawn from <c>Seed + e</c>, and the validation split in its stored order.
 /// </summary>
-[Collection(TorchTrainingCollection.Name)]
 public class EpochShuffleTests
 {
     /// <summary>Passes batches through and remembers the shuffle seed of every walk.</summary>

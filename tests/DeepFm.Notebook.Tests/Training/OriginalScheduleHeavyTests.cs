@@ -10,7 +10,6 @@ namespace DeepFm.Notebook.Tests.Training;
 /// what the tutorial claims: this run is the one notebook 04 committed (<c>assets/deepfm_history.csv</c>), and its
 /// test curve lies on the original's plot within the reading error of that plot.
 /// </summary>
-[Collection(TorchTrainingCollection.Name)]
 public class OriginalScheduleHeavyTests(ITestOutputHelper output)
 {
     /// <summary>Set to a file path to (re)write the history of this run there, in the committed format.</summary>

@@ -7,7 +7,6 @@ namespace DeepFm.Notebook.Tests.Training;
 /// What mutation testing found unguarded in the trainer: training and evaluation modes (dropout depends on them),
 /// the two clocks, cancellation and empty splits (the thread count: TorchRuntimeTests).
 /// </summary>
-[Collection(TorchTrainingCollection.Name)]
 public class TrainerBookkeepingTests
 {
     [Fact]
@@ -20,8 +19,14 @@ public class TrainerBookkeepingTests
         model.eval();
         trainer.TrainEpoch(train, epoch: 1, TestContext.Current.CancellationToken);
         Assert.True(model.training, "TrainEpoch must switch the model to training mode (dropout on)");
+        model.eval();
         trainer.Evaluate(train, TestContext.Current.CancellationToken);
-        Assert.False(model.training, "Evaluate must switch the model to evaluation mode (dropout off)");
+        Assert.False(model.training, "Evaluate must leave an evaluated model as it found it");
+        // That every evaluation batch runs in eval mode, and that a model in training mode gets it back, is
+        // EvaluationPassTests' (Evaluate is that pass plus a clock).
+        model.train();
+        trainer.Evaluate(train, TestContext.Current.CancellationToken);
+        Assert.True(model.training, "Evaluate must put a model that was training back in training mode");
     }
 
     [Fact]

@@ -5,7 +5,6 @@ using static TorchSharp.torch;
 
 namespace DeepFm.Notebook.Tests.Training;
 
-[Collection(TorchTrainingCollection.Name)]
 public class TrainerTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;

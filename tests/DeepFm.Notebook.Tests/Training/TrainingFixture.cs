@@ -3,13 +3,15 @@ using DeepFm.Notebook.Training;
 namespace DeepFm.Notebook.Tests.Training;
 
 /// <summary>
-/// Tests that read or change TorchSharp's process-wide settings (thread count, global generator, the collector pause:
-/// <c>Trainer.Fit</c> changes them while it runs) run one at a time in this collection.
+/// Tests that assert TorchSharp's process-wide settings (thread count, global generator, the collector mode) from
+/// outside a <c>TorchRuntime</c> scope run alone, after the parallel tests: a scope opened by any other test would
+/// change what they read. Training tests need no collection: <c>TorchRuntime</c> lets one scope in at a time, so two
+/// <c>Fit</c>s on two test threads take turns.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class TorchTrainingCollection
+public sealed class TorchSettingsCollection
 {
-    public const string Name = "TorchSharp training";
+    public const string Name = "TorchSharp process-wide settings";
 }
 
 /// <summary>Small splits from one synthetic world and quick options shared by the trainer tests.</summary>
