@@ -9,8 +9,9 @@ namespace DeepFm.Notebook.Hosting;
 /// </summary>
 /// <remarks>
 /// Sorting, filtering, <c>Head</c>, <c>Tail</c>, <c>Clone</c>, <c>DropNulls</c> and <c>FillNulls</c> of a DataFrame keep
-/// the column and its decimals. Operations that compute new numbers (arithmetic, <c>Apply</c>, joins, group-by
-/// aggregates) give a plain double column, written by the general rule.
+/// the column and its decimals (checked by its tests). Operations that compute new numbers (arithmetic, <c>Apply</c>,
+/// joins, group-by aggregates) and the column's own <c>Filter(min, max)</c> give a plain double column, written by
+/// the general rule.
 /// </remarks>
 public sealed class DecimalsColumn : PrimitiveDataFrameColumn<double>
 {
@@ -35,8 +36,8 @@ public sealed class DecimalsColumn : PrimitiveDataFrameColumn<double>
     protected override PrimitiveDataFrameColumn<double> CreateNewColumn(string name, long length = 0) =>
         new DecimalsColumn(name, length, Decimals);
 
-    // Sort, Head and Filter by row indices clone through an internal factory that makes a plain double column;
-    // copying its values back into a DecimalsColumn keeps the declared decimals.
+    // Sort, Head, Filter by row indices and DropNulls copy through an internal factory that makes a plain double
+    // column; copying its values back into a DecimalsColumn keeps the declared decimals.
     /// <inheritdoc/>
     protected override DataFrameColumn CloneImplementation(DataFrameColumn mapIndices, bool invertMapIndices,
         long numberOfNullsToAppend) =>
@@ -45,6 +46,9 @@ public sealed class DecimalsColumn : PrimitiveDataFrameColumn<double>
     /// <inheritdoc/>
     protected override DataFrameColumn CloneImplementation(long numberOfNullsToAppend) =>
         Keep(base.CloneImplementation(numberOfNullsToAppend));
+
+    /// <inheritdoc/>
+    protected override DataFrameColumn DropNullsImplementation() => Keep(base.DropNullsImplementation());
 
     private DecimalsColumn Keep(DataFrameColumn clone) => clone as DecimalsColumn
         ?? new DecimalsColumn(clone.Name, (PrimitiveDataFrameColumn<double>)clone, Decimals);

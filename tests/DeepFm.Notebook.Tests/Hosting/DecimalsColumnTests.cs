@@ -48,6 +48,20 @@ public sealed class DecimalsColumnTests
     }
 
     [Fact]
+    public void The_columns_own_copies_keep_the_declared_decimals()
+    {
+        var column = (DecimalsColumn)Table().Columns["ndcg"];
+
+        Assert.Equal(4, Assert.IsType<DecimalsColumn>(column.DropNulls()).Decimals);
+        Assert.Equal(4, Assert.IsType<DecimalsColumn>(column.Clone(new long[] { 1, 0 })).Decimals);
+        Assert.Equal(4, Assert.IsType<DecimalsColumn>(column.Clone()).Decimals);
+        // The column's own Filter(min, max) builds a plain column (not overridable): the general rule applies.
+        var between = column.Filter(0.05, 0.08);
+        Assert.IsNotType<DecimalsColumn>(between);
+        Assert.Equal("0.069", TableNumbers.Format(between[0], between));
+    }
+
+    [Fact]
     public void Computed_columns_fall_back_to_the_general_rule()
     {
         DataFrameColumn doubled = Table().Columns["ndcg"] * 2;
