@@ -31,13 +31,13 @@ public sealed class DecimalsColumn : PrimitiveDataFrameColumn<double>
     /// <summary>The decimals every value of this column is written with ("F" + <see cref="Decimals"/>).</summary>
     public int Decimals { get; }
 
-    // The library's own copies (Filter by a mask, DropNulls) start from an empty column of the same kind.
+    // The column's own copies (DropNulls, Clone by a list of rows) start from an empty column of the same kind.
     /// <inheritdoc/>
     protected override PrimitiveDataFrameColumn<double> CreateNewColumn(string name, long length = 0) =>
         new DecimalsColumn(name, length, Decimals);
 
-    // Sort, Head, Filter by row indices and DropNulls copy through an internal factory that makes a plain double
-    // column; copying its values back into a DecimalsColumn keeps the declared decimals.
+    // Sort, Head and Filter by row indices copy through an internal factory that makes a plain double column;
+    // copying its values back into a DecimalsColumn keeps the declared decimals.
     /// <inheritdoc/>
     protected override DataFrameColumn CloneImplementation(DataFrameColumn mapIndices, bool invertMapIndices,
         long numberOfNullsToAppend) =>
@@ -46,9 +46,6 @@ public sealed class DecimalsColumn : PrimitiveDataFrameColumn<double>
     /// <inheritdoc/>
     protected override DataFrameColumn CloneImplementation(long numberOfNullsToAppend) =>
         Keep(base.CloneImplementation(numberOfNullsToAppend));
-
-    /// <inheritdoc/>
-    protected override DataFrameColumn DropNullsImplementation() => Keep(base.DropNullsImplementation());
 
     private DecimalsColumn Keep(DataFrameColumn clone) => clone as DecimalsColumn
         ?? new DecimalsColumn(clone.Name, (PrimitiveDataFrameColumn<double>)clone, Decimals);
