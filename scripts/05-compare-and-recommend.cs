@@ -29,6 +29,7 @@ using Microsoft.Data.Analysis;
 using DeepFm.Notebook.Baselines;
 using DeepFm.Notebook.Metrics;
 using DeepFm.Notebook.Plots;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Recommendations;
 
 Section("# 5. Compare and recommend: an honest protocol, ranking, one prediction explained");
@@ -244,8 +245,8 @@ Show(CalibrationCharts.Reliability(reliability));
 
 Show(new DataFrame(
     new StringDataFrameColumn("model (seed 42)", calibrated.Select(model => model.Name)),
-    new PrimitiveDataFrameColumn<double>("test_loss", calibrated
-        .Select(model => Math.Round(LogLoss.FromProbabilities(model.Probabilities, testLabels), 4))),
+    new DecimalsColumn("test_loss", calibrated
+        .Select(model => Math.Round(LogLoss.FromProbabilities(model.Probabilities, testLabels), 4)), decimals: 4),
     new PrimitiveDataFrameColumn<double>("calibration_error", reliability
         .Select(model => Math.Round(ReliabilityBins.ExpectedCalibrationError(model.Item2), 4)))));
 

@@ -26,6 +26,7 @@ using DeepFm.Notebook.Evaluation;
 using DeepFm.Notebook.Model;
 using DeepFm.Notebook.TopN;
 using Microsoft.Data.Analysis;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Plots;
 using DeepFm.Notebook.Recommendations;
 
@@ -128,7 +129,7 @@ double[] knnValidation = neighbourChoices.Select(n => TopKMetrics.Evaluate(valid
 int? neighbours = neighbourChoices[Array.IndexOf(knnValidation, knnValidation.Max())];
 Show(new DataFrame(
     new StringDataFrameColumn("neighbours", neighbourChoices.Select(n => n?.ToString() ?? "all")),
-    new PrimitiveDataFrameColumn<double>($"validation ndcg@{k}", knnValidation.Select(v => Math.Round(v, 4)))));
+    new DecimalsColumn($"validation ndcg@{k}", knnValidation.Select(v => Math.Round(v, 4)), decimals: 4)));
 
 Section("## EASE: the best item-item weights, in closed form");
 // EASE (Steck 2019, "Embarrassingly Shallow Autoencoders for Sparse Data") learns one weight $B_{ij}$ per pair of
@@ -147,7 +148,7 @@ double[] easeValidation = lambdaChoices.Select(lambda => TopKMetrics.Evaluate(va
 double lambda = lambdaChoices[Array.IndexOf(easeValidation, easeValidation.Max())];
 Show(new DataFrame(
     new PrimitiveDataFrameColumn<double>("lambda", lambdaChoices),
-    new PrimitiveDataFrameColumn<double>($"validation ndcg@{k}", easeValidation.Select(v => Math.Round(v, 4)))));
+    new DecimalsColumn($"validation ndcg@{k}", easeValidation.Select(v => Math.Round(v, 4)), decimals: 4)));
 
 Section("## DeepFM on implicit feedback");
 // The same DeepFM as notebook 3 (first order + FM + DNN over the six fields), with a new training set: every training
@@ -179,11 +180,11 @@ var chosen = candidates[Array.IndexOf(recipeValidation, recipeValidation.Max())]
 Show(new DataFrame(
     new StringDataFrameColumn("recipe", recipes.Select(recipe => recipe.Name)),
     new PrimitiveDataFrameColumn<int>("chosen_epoch", candidates.Select(candidate => candidate.History.Best!.Epoch)),
-    new PrimitiveDataFrameColumn<double>("validation_auc",
-        candidates.Select(candidate => Math.Round(candidate.History.Best!.ValidationAuc!.Value, 4))),
-    new PrimitiveDataFrameColumn<double>($"validation ndcg@{k}", recipeValidation.Select(v => Math.Round(v, 4))),
-    new PrimitiveDataFrameColumn<double>("train_s",
-        candidates.Select(candidate => Math.Round(candidate.TrainingSeconds, 1)))));
+    new DecimalsColumn("validation_auc",
+        candidates.Select(candidate => Math.Round(candidate.History.Best!.ValidationAuc!.Value, 4)), decimals: 4),
+    new DecimalsColumn($"validation ndcg@{k}", recipeValidation.Select(v => Math.Round(v, 4)), decimals: 4),
+    new DecimalsColumn("train_s",
+        candidates.Select(candidate => Math.Round(candidate.TrainingSeconds, 1)), decimals: 1)));
 
 Section("## Notebook 5's rating model, and watching × liking");
 // The rating model of notebook 5 (DeepFM, Adagrad, six fields) is trained again here, seed by seed, with

@@ -35,7 +35,7 @@ public static class DataFrameHtml
             {
                 bool number = IsNumeric(column);
                 html.Append(number ? "<td style=\"text-align: right;\">" : "<td>")
-                    .Append(WebUtility.HtmlEncode(TableNumbers.Format(column[row], column.Name)))
+                    .Append(WebUtility.HtmlEncode(TableNumbers.Format(column[row], column)))
                     .Append("</td>");
             }
             html.Append("</tr>");

@@ -1,56 +1,35 @@
-using System.Collections.Concurrent;
 using System.Globalization;
+using Microsoft.Data.Analysis;
 
 namespace DeepFm.Notebook.Hosting;
 
 /// <summary>
-/// How numbers are written in notebook tables: rounded to what they mean, never in a computer's raw form
+/// How numbers are written in notebook tables (<see cref="DataFrameHtml"/>) and scripts' text tables
+/// (<see cref="DataFrameText"/>): rounded to what they mean, never in a computer's raw form
 /// (<c>4.0511736115234434E-05</c>, a 17-digit AUC).
 /// </summary>
 /// <remarks>
-/// A column whose name mentions <c>auc</c>, <c>loss</c> or a metric at k (<c>precision@10</c>) gets 4 decimals; one that
-/// mentions <c>seconds</c> or ends in <c>_s</c> (<c>train_s</c>) gets 1, so a column's digits line up (0.0690 beside
-/// 0.0711, 5.0 beside 12.2). <see cref="SetDecimals"/> chooses for any other column name. Everything else keeps at most 4 significant decimals:
+/// A <see cref="DecimalsColumn"/> declares its decimals where its table is built: with 4, 0.069 → 0.0690, so a
+/// column's digits line up. Every other number keeps at most 4 significant decimals:
 /// 0.6931472 → 0.6931, 123.456789 → 123.4568, 0.0000405117 → 0.00004051, 84832 → 84832.
+/// A column's name never chooses its format.
 /// </remarks>
 public static class TableNumbers
 {
-    private static readonly ConcurrentDictionary<string, int> ChosenDecimals = new(StringComparer.OrdinalIgnoreCase);
-
-    private static readonly (string Fragment, int Decimals)[] ByMeaning = [("auc", 4), ("loss", 4), ("@", 4), ("seconds", 1)];
-
-    private const string SecondsSuffix = "_s";
-
-    /// <summary>Writes every number of columns called <paramref name="columnName"/> with <paramref name="decimals"/> decimals.</summary>
-    public static void SetDecimals(string columnName, int decimals)
+    /// <summary><paramref name="value"/> as a table cell of <paramref name="column"/> shows it (missing: empty).</summary>
+    public static string Format(object? value, DataFrameColumn? column = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(columnName);
-        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 15);
-        ChosenDecimals[columnName] = decimals;
+        int? decimals = (column as DecimalsColumn)?.Decimals;
+        return value switch
+        {
+            null => "",
+            double number => Format(number, decimals),
+            float number => Format(number, decimals),
+            decimal number => Format((double)number, decimals),
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
     }
-
-    /// <summary>The decimals for <paramref name="columnName"/>: chosen, else by meaning, else null (significant digits).</summary>
-    public static int? DecimalsFor(string? columnName)
-    {
-        if (string.IsNullOrEmpty(columnName)) return null;
-        if (ChosenDecimals.TryGetValue(columnName, out int chosen)) return chosen;
-        foreach (var (fragment, decimals) in ByMeaning)
-            if (columnName.Contains(fragment, StringComparison.OrdinalIgnoreCase))
-                return decimals;
-        return columnName.EndsWith(SecondsSuffix, StringComparison.OrdinalIgnoreCase) ? 1 : null;
-    }
-
-    /// <summary><paramref name="value"/> as a table cell of column <paramref name="columnName"/> shows it.</summary>
-    public static string Format(object? value, string? columnName = null) => value switch
-    {
-        null => "",
-        double number => Format(number, DecimalsFor(columnName)),
-        float number => Format(number, DecimalsFor(columnName)),
-        decimal number => Format((double)number, DecimalsFor(columnName)),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 
     /// <summary><paramref name="value"/> with <paramref name="decimals"/> decimals, else 4 decimals (4 significant below 1).</summary>
     public static string Format(double value, int? decimals = null)

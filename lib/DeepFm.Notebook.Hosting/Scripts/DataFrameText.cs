@@ -22,7 +22,7 @@ public static class DataFrameText
         int shown = (int)Math.Min(rowCount, maxRows);
         var columns = frame.Columns.ToList();
         var cells = columns.Select(column => Enumerable.Range(0, shown)
-            .Select(row => OneLine(TableNumbers.Format(column[row], column.Name))).ToList()).ToList();
+            .Select(row => OneLine(TableNumbers.Format(column[row], column))).ToList()).ToList();
         var widths = columns.Select((column, index) =>
             cells[index].Select(Width).Prepend(Width(column.Name)).Max()).ToList();
         var numeric = columns.Select(DataFrameHtml.IsNumeric).ToList();

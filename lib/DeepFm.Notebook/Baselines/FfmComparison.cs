@@ -1,5 +1,6 @@
 using DeepFm.Notebook.Evaluation;
 using DeepFm.Notebook.Experiments;
+using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Training;
 using Microsoft.Data.Analysis;
 
@@ -57,9 +58,9 @@ public sealed class FfmComparison
             return new DataFrame(
                 new PrimitiveDataFrameColumn<int>("iterations", ordered.Select(point => point.Options.Iterations)),
                 new StringDataFrameColumn("lambda", ordered.Select(point => point.Options.Lambda.ToString("0e+00", System.Globalization.CultureInfo.InvariantCulture))),
-                new PrimitiveDataFrameColumn<double>("validation_auc", ordered.Select(point => Math.Round(point.ValidationAuc, 4))),
-                new PrimitiveDataFrameColumn<double>("validation_loss", ordered.Select(point => Math.Round(point.ValidationLoss, 4))),
-                new PrimitiveDataFrameColumn<double>("train_s", ordered.Select(point => Math.Round(point.TrainingSeconds, 1))));
+                new DecimalsColumn("validation_auc", ordered.Select(point => Math.Round(point.ValidationAuc, 4)), decimals: 4),
+                new DecimalsColumn("validation_loss", ordered.Select(point => Math.Round(point.ValidationLoss, 4)), decimals: 4),
+                new DecimalsColumn("train_s", ordered.Select(point => Math.Round(point.TrainingSeconds, 1)), decimals: 1));
         }
     }
 
@@ -148,9 +149,10 @@ public sealed class FfmComparison
         columns.Add(new StringDataFrameColumn("vs baseline", Strings("vs baseline").Concat(Reference(ffm =>
             $"{ffm.Results.Average(run => run.TestAuc) - baseline:+0.0000;-0.0000;0.0000}"))));
         columns.Add(new StringDataFrameColumn("epoch", Strings("epoch").Concat(Reference(ffm => string.Join(", ", ffm.Results.Select(run => run.ChosenEpoch))))));
-        var seconds = (PrimitiveDataFrameColumn<double>)summary.Columns["seconds"];
-        columns.Add(new PrimitiveDataFrameColumn<double>("seconds", seconds.Select(value => value)
-            .Concat(references.Select(ffm => (double?)Math.Round(ffm.Results.Average(run => run.TrainingSeconds!.Value), 1)))));
+        var seconds = (DecimalsColumn)summary.Columns["seconds"];
+        columns.Add(new DecimalsColumn("seconds", seconds.Select(value => value)
+            .Concat(references.Select(ffm => (double?)Math.Round(ffm.Results.Average(run => run.TrainingSeconds!.Value), 1))),
+            seconds.Decimals));
         return new DataFrame(columns);
     }
 

@@ -1,14 +1,18 @@
+using DeepFm.Notebook.Hosting;
 using Microsoft.Data.Analysis;
 
 namespace DeepFm.Notebook.Evaluation;
 
-/// <summary>The tables of a <see cref="ModelComparison"/>, rounded to what the numbers mean.</summary>
+/// <summary>
+/// The tables of a <see cref="ModelComparison"/>, rounded to what the numbers mean: AUC, loss and metrics at k to 4
+/// decimals, seconds to 1 (each column declares its decimals, so 0.069 shows as 0.0690 beside 0.0711).
+/// </summary>
 internal static class ModelComparisonTables
 {
     public static DataFrame Runs(IReadOnlyList<ValidatedRun> runs)
     {
-        PrimitiveDataFrameColumn<double> Rounded(string name, Func<ValidatedRun, double?> value, int digits) =>
-            new(name, runs.Select(run => value(run) is double number ? Math.Round(number, digits) : (double?)null));
+        DecimalsColumn Rounded(string name, Func<ValidatedRun, double?> value, int digits) =>
+            new(name, runs.Select(run => value(run) is double number ? Math.Round(number, digits) : (double?)null), digits);
         int k = runs[0].Ranking!.K;
         return new DataFrame(
             new StringDataFrameColumn("model", runs.Select(run => run.Model)),

@@ -1,4 +1,5 @@
 using DeepFm.Notebook.Evaluation;
+using DeepFm.Notebook.Hosting;
 using Microsoft.Data.Analysis;
 
 namespace DeepFm.Notebook.Experiments;
@@ -18,7 +19,7 @@ internal static class AblationTables
             new StringDataFrameColumn("test AUC", groups.Select(group => MeanSd.Format(group.Runs.Select(run => run.TestAuc), 4))),
             new StringDataFrameColumn("vs baseline", groups.Select(group => $"{group.Runs.Average(run => run.TestAuc) - baseline:+0.0000;-0.0000;0.0000}")),
             new StringDataFrameColumn("epoch", groups.Select(group => string.Join(", ", group.Runs.Select(run => run.ChosenEpoch)))),
-            new PrimitiveDataFrameColumn<double>("seconds", groups.Select(group => Math.Round(group.Runs.Average(run => run.TrainingSeconds ?? 0), 1))));
+            new DecimalsColumn("seconds", groups.Select(group => Math.Round(group.Runs.Average(run => run.TrainingSeconds ?? 0), 1)), decimals: 1));
     }
 
     public static DataFrame Runs(IReadOnlyList<ValidatedRun> runs) => new(
@@ -26,11 +27,11 @@ internal static class AblationTables
         new PrimitiveDataFrameColumn<int>("seed", runs.Select(run => run.Seed)),
         new PrimitiveDataFrameColumn<int>("chosen epoch", runs.Select(run => run.ChosenEpoch)),
         new PrimitiveDataFrameColumn<int>("last epoch", runs.Select(run => run.EpochsTrained)),
-        new PrimitiveDataFrameColumn<double>("validation AUC", runs.Select(run => Rounded(run.ValidationAuc, 4))),
-        new PrimitiveDataFrameColumn<double>("test AUC", runs.Select(run => Math.Round(run.TestAuc, 4))),
-        new PrimitiveDataFrameColumn<double>("test loss", runs.Select(run => Rounded(run.TestLoss, 4))),
+        new DecimalsColumn("validation AUC", runs.Select(run => Rounded(run.ValidationAuc, 4)), decimals: 4),
+        new DecimalsColumn("test AUC", runs.Select(run => Math.Round(run.TestAuc, 4)), decimals: 4),
+        new DecimalsColumn("test loss", runs.Select(run => Rounded(run.TestLoss, 4)), decimals: 4),
         new PrimitiveDataFrameColumn<long>("parameters", runs.Select(run => run.Parameters)),
-        new PrimitiveDataFrameColumn<double>("seconds", runs.Select(run => Rounded(run.TrainingSeconds, 1))));
+        new DecimalsColumn("seconds", runs.Select(run => Rounded(run.TrainingSeconds, 1)), decimals: 1));
 
     private static double? Rounded(double? value, int digits) => value is double number ? Math.Round(number, digits) : null;
 }

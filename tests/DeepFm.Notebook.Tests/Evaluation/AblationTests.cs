@@ -1,4 +1,5 @@
 using System.Globalization;
+using DeepFm.Notebook.Baselines;
 using DeepFm.Notebook.Data;
 using DeepFm.Notebook.Evaluation;
 using DeepFm.Notebook.Experiments;
@@ -53,6 +54,22 @@ public class AblationTests
         Assert.Equal((allFieldsMean - baselineMean).ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture),
             summary.Columns.GetStringColumn("vs baseline")[1]);
         Assert.Equal(4, ablation.RunTable.Rows.Count);
+
+        // The tables declare their decimals: AUC and loss 4, seconds 1, also after the FFM reference rows are added.
+        Assert.Equal(1, Assert.IsType<DecimalsColumn>(summary.Columns["seconds"]).Decimals);
+        foreach (string column in new[] { "validation AUC", "test AUC", "test loss" })
+            Assert.Equal(4, Assert.IsType<DecimalsColumn>(ablation.RunTable.Columns[column]).Decimals);
+        Assert.Equal(1, Assert.IsType<DecimalsColumn>(ablation.RunTable.Columns["seconds"]).Decimals);
+        ValidationSplit split = ValidationSplit.Create(MovieLensFeatures.Build(data).Split(TrainCount, TestCount));
+        FfmComparison ffm = FfmComparison.Run(split, task: null, seeds: [1], iterations: [1], lambdas: [1e-4f],
+            latentDimension: 2);
+        DataFrame withReference = FfmComparison.AblationWithReference(ablation, ffm);
+        var seconds = Assert.IsType<DecimalsColumn>(withReference.Columns["seconds"]);
+        Assert.Equal(1, seconds.Decimals);
+        Assert.Matches(@"^\d+\.\d$", TableNumbers.Format(seconds[2], seconds));   // the FFM's row: one decimal
+        var search = ffm.SearchTable;
+        foreach (var (column, decimals) in new[] { ("validation_auc", 4), ("validation_loss", 4), ("train_s", 1) })
+            Assert.Equal(decimals, Assert.IsType<DecimalsColumn>(search.Columns[column]).Decimals);
     }
 
     [Fact]

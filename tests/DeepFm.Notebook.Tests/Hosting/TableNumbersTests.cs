@@ -1,4 +1,5 @@
 using DeepFm.Notebook.Hosting;
+using Microsoft.Data.Analysis;
 
 namespace DeepFm.Notebook.Tests.Hosting;
 
@@ -17,27 +18,41 @@ public sealed class TableNumbersTests
         Assert.Equal(expected, TableNumbers.Format(value));
 
     [Theory]
-    [InlineData("test_auc", 0.78512345678, "0.7851")]
-    [InlineData("final_test_loss_mean", 0.4, "0.4000")]
-    [InlineData("seconds", 12.3456, "12.3")]
-    [InlineData("train seconds", 4.0, "4.0")]
-    [InlineData("train_s", 5.0, "5.0")]
-    [InlineData("precision@10", 0.069, "0.0690")]
-    [InlineData("ndcg@10", 0.15061, "0.1506")]
-    public void Columns_named_for_auc_loss_metrics_at_k_or_seconds_get_their_decimals(string column, double value, string expected) =>
-        Assert.Equal(expected, TableNumbers.Format(value, column));
+    [InlineData(0.069, 4, "0.0690")]
+    [InlineData(0.78512345678, 4, "0.7851")]
+    [InlineData(12.3456, 1, "12.3")]
+    [InlineData(5.0, 1, "5.0")]
+    [InlineData(0.4, 2, "0.40")]
+    [InlineData(84832.4, 0, "84832")]
+    public void A_decimals_column_writes_exactly_its_decimals(double value, int decimals, string expected)
+    {
+        var column = new DecimalsColumn("any name", [value], decimals);
+
+        Assert.Equal(expected, TableNumbers.Format(column[0], column));
+    }
+
+    [Theory]
+    [InlineData("test_auc", 0.4, "0.4")]
+    [InlineData("final_test_loss_mean", 0.78512345678, "0.7851")]
+    [InlineData("precision@10", 0.069, "0.069")]
+    [InlineData("train_s", 5.0, "5")]
+    [InlineData("seconds", 12.3456, "12.3456")]
+    public void A_column_name_chooses_no_format(string name, double value, string expected)
+    {
+        var column = new DoubleDataFrameColumn(name, [value]);
+
+        Assert.Equal(expected, TableNumbers.Format(column[0], column));
+    }
 
     [Fact]
-    public void Decimals_can_be_chosen_per_column_name()
+    public void A_missing_value_is_an_empty_cell()
     {
-        TableNumbers.SetDecimals("similarity (test)", 2);
+        var column = new DecimalsColumn("test AUC", [0.5, null], decimals: 4);
 
-        Assert.Equal("0.48", TableNumbers.Format(0.4812f, "similarity (test)"));
-        Assert.Equal(2, TableNumbers.DecimalsFor("SIMILARITY (TEST)"));
-        Assert.Throws<ArgumentOutOfRangeException>(() => TableNumbers.SetDecimals("x", -1));
+        Assert.Equal(["0.5000", ""], [TableNumbers.Format(column[0], column), TableNumbers.Format(column[1], column)]);
     }
 
     [Fact]
     public void Non_numbers_are_written_as_they_are() =>
-        Assert.Equal("Star Wars (1977)", TableNumbers.Format("Star Wars (1977)", "movie_title"));
+        Assert.Equal("Star Wars (1977)", TableNumbers.Format("Star Wars (1977)", new StringDataFrameColumn("movie_title", 1)));
 }

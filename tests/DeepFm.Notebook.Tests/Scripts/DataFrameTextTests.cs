@@ -7,19 +7,22 @@ namespace DeepFm.Notebook.Tests.Scripts;
 public sealed class DataFrameTextTests
 {
     [Fact]
-    public void ColumnsAlignAndNumbersAreRoundedByMeaning()
+    public void ColumnsAlignAndNumbersShowTheirDeclaredDecimals()
     {
         var frame = new DataFrame(
-            new StringDataFrameColumn("model", ["LR", "DeepFM"]),
-            new DoubleDataFrameColumn("test AUC", [0.73571234, 0.7643]),
-            new Int32DataFrameColumn("n", [12, 3]));
+            new StringDataFrameColumn("model", ["LR", "DeepFM", "random"]),
+            new DecimalsColumn("test AUC", [0.73571234, 0.76, null], decimals: 4),
+            new DoubleDataFrameColumn("train_s", [12.25, 3, 0]),
+            new Int32DataFrameColumn("n", [12, 3, 1]));
 
-        // Written out by hand: "test AUC" gets 4 decimals (TableNumbers), numbers align right, text left.
+        // Written out by hand: "test AUC" declares 4 decimals (0.76 → 0.7600, missing → empty); "train_s" is a plain
+        // column, so its name chooses nothing (12.25, 3); numbers align right, text left.
         Assert.Equal(
-            "model   test AUC   n\n" +
-            "------  --------  --\n" +
-            "LR        0.7357  12\n" +
-            "DeepFM    0.7643   3",
+            "model   test AUC  train_s   n\n" +
+            "------  --------  -------  --\n" +
+            "LR        0.7357    12.25  12\n" +
+            "DeepFM    0.7600        3   3\n" +
+            "random                  0   1",
             DataFrameText.Render(frame).ReplaceLineEndings("\n"));
     }
 
