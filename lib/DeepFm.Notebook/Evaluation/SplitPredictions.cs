@@ -10,13 +10,15 @@ public static class SplitPredictions
 {
     /// <summary>
     /// σ(logit) of <paramref name="model"/> for each rating of <paramref name="ratings"/>, in stored order: the logits
-    /// of one <see cref="EvaluationPass"/> (no_grad(), eval(), the collector paused) through the sigmoid.
+    /// of one static <c>Trainer.Evaluate</c> pass (no_grad(), eval(), the collector paused) through the sigmoid.
     /// </summary>
     public static float[] Probabilities(DeepFmModel model, EncodedRatings ratings, int batchSize = 4096)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(ratings);
-        using var logits = tensor(EvaluationPass.Logits(model, ratings, batchSize));
+        var predictions = new PredictionBuffer();
+        Trainer.Evaluate(model, ratings, batchSize, predictions);
+        using var logits = tensor(predictions.Logits.ToArray());
         using var probabilities = sigmoid(logits);
         return probabilities.data<float>().ToArray();
     }

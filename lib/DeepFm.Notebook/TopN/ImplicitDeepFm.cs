@@ -71,7 +71,7 @@ public sealed class ImplicitDeepFm : IDisposable
         var clock = Stopwatch.StartNew();
         TopKMetrics ranking = TopKMetrics.Evaluate(task, CandidateScores.Model(Model, task), k);
         double rankingSeconds = clock.Elapsed.TotalSeconds;
-        double testAuc = EvaluationPass.Run(Model, split.Test, Recipe.Training.TestBatchSize, new PredictionBuffer()).Auc;
+        double testAuc = Trainer.Evaluate(Model, split.Test, Recipe.Training.TestBatchSize, new PredictionBuffer()).Auc;
         EpochRecord chosen = History.Best!;
         return new ValidatedRun(name, Seed, chosen.Epoch, History.Last!.Epoch, chosen.ValidationAuc, testAuc, null,
             Model.ParameterCount, TrainingSeconds, History) { Ranking = ranking, RankingSeconds = rankingSeconds };

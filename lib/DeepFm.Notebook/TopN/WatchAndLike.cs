@@ -38,7 +38,7 @@ public static class WatchAndLike
     /// <summary>
     /// The product of <paramref name="watch"/> and <paramref name="like"/> as a comparison run: its top-k metrics on
     /// <paramref name="task"/> and its AUC over <paramref name="testRatings"/>, both scored once. Both models are
-    /// scored by one <see cref="EvaluationPass"/> each, in batches of <paramref name="evaluation"/>'s test batch size.
+    /// scored by one <c>Trainer.Evaluate</c> pass each (no optimiser), in batches of <paramref name="evaluation"/>'s test batch size.
     /// </summary>
     public static ValidatedRun Run(string name, int seed, DeepFmModel watch, DeepFmModel like, RankingTask task,
         EncodedRatings testRatings, TrainerOptions evaluation, int k = TopKMetrics.DefaultK)
@@ -50,13 +50,20 @@ public static class WatchAndLike
         var clock = Stopwatch.StartNew();
         TopKMetrics ranking = TopKMetrics.Evaluate(task, Combine(CandidateScores.Model(watch, task), CandidateScores.Model(like, task)), k);
         double rankingSeconds = clock.Elapsed.TotalSeconds;
-        float[] watchLogits = EvaluationPass.Logits(watch, testRatings, evaluation.TestBatchSize);
-        float[] likeLogits = EvaluationPass.Logits(like, testRatings, evaluation.TestBatchSize);
+        float[] watchLogits = LogitsOf(watch, testRatings, evaluation.TestBatchSize);
+        float[] likeLogits = LogitsOf(like, testRatings, evaluation.TestBatchSize);
         float[] product = Combine([watchLogits], [likeLogits])[0];
         return new ValidatedRun(name, seed, null, null, null, RocAuc.Compute(product, testRatings.Labels), null,
             watch.ParameterCount + like.ParameterCount, null, null) { Ranking = ranking, RankingSeconds = rankingSeconds };
     }
 
+
+    private static float[] LogitsOf(DeepFmModel model, EncodedRatings ratings, int batchSize)
+    {
+        var predictions = new PredictionBuffer();
+        Trainer.Evaluate(model, ratings, batchSize, predictions);
+        return predictions.Logits.ToArray();
+    }
 
     /// <summary>log σ(x) = −log(1 + e^(−x)), computed without overflow for large |x|.</summary>
     public static double LogSigmoid(double x) => x >= 0 ? -Math.Log(1 + Math.Exp(-x)) : x - Math.Log(1 + Math.Exp(x));

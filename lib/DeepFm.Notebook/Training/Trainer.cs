@@ -49,10 +49,10 @@ public sealed class Trainer : IDisposable
     /// <summary>Wall time spent in <see cref="TrainEpoch"/> so far (including its loss and AUC).</summary>
     public TimeSpan TrainingTime => trainingClock.Elapsed;
 
-    /// <summary>Wall time spent in <see cref="Evaluate"/> so far (including its loss and AUC).</summary>
+    /// <summary>Wall time spent in <see cref="Evaluate(IBatchSource, CancellationToken)"/> so far (including its loss and AUC).</summary>
     public TimeSpan EvaluationTime => evaluationClock.Elapsed;
 
-    /// <summary>Logits and labels of the most recent <see cref="Evaluate"/> call (for ROC curves and calibration plots).</summary>
+    /// <summary>Logits and labels of the most recent <see cref="Evaluate(IBatchSource, CancellationToken)"/> call (for ROC curves and calibration plots).</summary>
     public PredictionBuffer LastEvaluation => testPredictions;
 
     /// <summary>Trains <paramref name="model"/> with a new trainer; see <see cref="Fit(IBatchSource, IBatchSource, IProgress{EpochRecord}?, CancellationToken)"/>.</summary>
@@ -154,8 +154,9 @@ public sealed class Trainer : IDisposable
     }
 
     /// <summary>
-    /// Scores <paramref name="test"/> in its stored order, in batches of <see cref="TrainerOptions.TestBatchSize"/>,
-    /// in evaluation mode and without gradients. The logits stay available in <see cref="LastEvaluation"/>.
+    /// Scores <paramref name="test"/> in its stored order, in batches of <see cref="TrainerOptions.TestBatchSize"/>:
+    /// the static <see cref="Evaluate(nn.Module{Tensor, Tensor, Tensor}, IBatchSource, int, PredictionBuffer, CancellationToken, string)"/>
+    /// pass plus a clock. The logits stay available in <see cref="LastEvaluation"/>.
     /// </summary>
     public SplitMetrics Evaluate(IBatchSource test, CancellationToken cancellation = default)
     {
@@ -164,7 +165,7 @@ public sealed class Trainer : IDisposable
         evaluationClock.Start();
         try
         {
-            return EvaluationPass.Run(model, test, Options.TestBatchSize, testPredictions, cancellation, "test split");
+            return Evaluate(model, test, Options.TestBatchSize, testPredictions, cancellation, "test split");
         }
         finally
         {
@@ -172,10 +173,52 @@ public sealed class Trainer : IDisposable
         }
     }
 
+    /// <summary>
+    /// The one way the library scores a split, with or without a trainer (calibration and the recommendation runs
+    /// score models without building an optimiser): <paramref name="model"/>'s logits and the labels of
+    /// <paramref name="ratings"/> collected into <paramref name="predictions"/> (emptied first), in stored order and
+    /// batches of <paramref name="batchSize"/>, in evaluation mode, without gradients, the collector paused
+    /// (<see cref="TorchRuntime"/>); the model's mode comes back afterwards. Returns their loss and AUC
+    /// (<paramref name="splitName"/> names the split in error messages).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="ratings"/> is empty.</exception>
+    public static SplitMetrics Evaluate(nn.Module<Tensor, Tensor, Tensor> model, IBatchSource ratings, int batchSize,
+        PredictionBuffer predictions, CancellationToken cancellation = default, string splitName = "evaluated split")
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(ratings);
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        predictions.Reset(RequireRows(ratings, splitName));
+        bool wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var noGradients = torch.no_grad();
+            using var passScope = torch.NewDisposeScope();
+            using var runtime = TorchRuntime.Open();
+            foreach (FeatureBatch batch in ratings.Batches(batchSize))
+            {
+                runtime.BetweenSteps();
+                using var batchScope = torch.NewDisposeScope();
+                using (batch)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    predictions.Append(model.call(batch.Categorical, batch.TitleTokens), batch.Labels);
+                }
+            }
+            return predictions.Score(splitName);
+        }
+        finally
+        {
+            if (wasTraining) model.train();
+        }
+    }
+
     private static int RequireRows(IBatchSource source, string splitName) =>
         source.Count > 0
             ? source.Count
-            : throw new ArgumentException($"The {splitName} has no examples; check the data split before training.");
+            : throw new ArgumentException($"The {splitName} has no examples; check the data split first.");
 
     /// <inheritdoc />
     public void Dispose()

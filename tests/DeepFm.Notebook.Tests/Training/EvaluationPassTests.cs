@@ -10,7 +10,8 @@ using static TorchSharp.torch;
 namespace DeepFm.Notebook.Tests.Training;
 
 /// <summary>
-/// The one pass that scores a split (Trainer.Evaluate, calibration, the recommendation runs): the model's own logits
+/// The one pass that scores a split (the static Trainer.Evaluate, behind the trainer's own Evaluate, calibration and the
+/// recommendation runs): the model's own logits
 /// in stored order, in evaluation mode without gradients, and the model's mode put back afterwards.
 /// </summary>
 public class EvaluationPassTests
@@ -29,14 +30,16 @@ public class EvaluationPassTests
             direct = logits.data<float>().ToArray();
 
         var predictions = new PredictionBuffer();
-        SplitMetrics metrics = EvaluationPass.Run(model, ratings, batchSize: 64, predictions, Cancellation);   // 64 + 64 + 22
+        SplitMetrics metrics = Trainer.Evaluate(model, ratings, batchSize: 64, predictions, Cancellation);   // 64 + 64 + 22
 
         Assert.Equal(direct.Length, predictions.Count);
         for (int row = 0; row < direct.Length; row++)
             Assert.Equal(direct[row], predictions.Logits[row], 5);
         Assert.Equal(ratings.LabelValues, predictions.Labels.ToArray());
         Assert.Equal(RocAuc.Compute(direct, ratings.LabelValues), metrics.Auc, 6);
-        Assert.Equal(direct, EvaluationPass.Logits(model, ratings, batchSize: 7, Cancellation), new FloatTolerance(1e-5f));
+        var inSevens = new PredictionBuffer();
+        Trainer.Evaluate(model, ratings, batchSize: 7, inSevens, Cancellation);
+        Assert.Equal(direct, inSevens.Logits.ToArray(), new FloatTolerance(1e-5f));
     }
 
     [Theory]
@@ -48,7 +51,7 @@ public class EvaluationPassTests
         using var model = new ModeProbe(TrainingFixture.NewModel());
         model.train(training);
 
-        EvaluationPass.Run(model, ratings, batchSize: 30, new PredictionBuffer(), Cancellation);
+        Trainer.Evaluate(model, ratings, batchSize: 30, new PredictionBuffer(), Cancellation);
 
         Assert.Equal(4, model.Seen.Count);   // 100 rows in batches of 30
         Assert.All(model.Seen, seen => Assert.Equal((false, false), seen));
@@ -62,7 +65,7 @@ public class EvaluationPassTests
         using var model = TrainingFixture.NewModel();
 
         var error = Assert.Throws<ArgumentException>(() =>
-            EvaluationPass.Run(model, empty, 64, new PredictionBuffer(), Cancellation, splitName: "validation split"));
+            Trainer.Evaluate(model, empty, 64, new PredictionBuffer(), Cancellation, splitName: "validation split"));
         Assert.Contains("validation split has no examples", error.Message);
     }
 
