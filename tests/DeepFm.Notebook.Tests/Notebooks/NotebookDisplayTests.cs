@@ -40,7 +40,9 @@ public sealed class NotebookDisplayTests
         Assert.StartsWith("<table>", tableHtml);
         Assert.DoesNotContain("<script", tableHtml);
         Assert.Contains("… 5 more rows", tableHtml);
-        Assert.Contains("<td style=\"text-align: right;\">0.8000</td>", tableHtml); // test_auc, 4 decimals
+        Assert.Contains("<td style=\"text-align: right;\">0.8000</td>", tableHtml);     // test_auc, declared 4 decimals
+        Assert.Contains("<td style=\"text-align: right;\">2.3</td>", tableHtml);        // seconds, declared 1 decimal
+        Assert.Contains("<td style=\"text-align: right;\">0.00004051</td>", tableHtml); // gradient: 4 significant
         Assert.DoesNotContain("E-05", tableHtml);
     }
 
