@@ -160,8 +160,6 @@ public sealed class Trainer : IDisposable
     /// </summary>
     public SplitMetrics Evaluate(IBatchSource test, CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(test);
-        RequireRows(test, "test split");
         evaluationClock.Start();
         try
         {

@@ -23,7 +23,7 @@ public class TrainerBookkeepingTests
         trainer.Evaluate(train, TestContext.Current.CancellationToken);
         Assert.False(model.training, "Evaluate must leave an evaluated model as it found it");
         // That every evaluation batch runs in eval mode, and that a model in training mode gets it back, is
-        // EvaluationPassTests' (the instance Evaluate is the static pass plus a clock).
+        // SplitEvaluationTests' (the instance Evaluate is the static pass plus a clock).
         model.train();
         trainer.Evaluate(train, TestContext.Current.CancellationToken);
         Assert.True(model.training, "Evaluate must put a model that was training back in training mode");

@@ -14,7 +14,7 @@ namespace DeepFm.Notebook.Tests.Training;
 /// recommendation runs): the model's own logits
 /// in stored order, in evaluation mode without gradients, and the model's mode put back afterwards.
 /// </summary>
-public class EvaluationPassTests
+public class SplitEvaluationTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
