@@ -1,14 +1,16 @@
 using DeepFm.NotebookScripts;
 
-// Regenerates scripts/*.cs from notebooks/*.ipynb (the notebooks are the single source), or with --check only says
-// which scripts differ. Run from anywhere inside the repository.
+// Regenerates scripts/*.cs and the library files of the cells marked `// @save Folder/File.cs` from notebooks/*.ipynb
+// (the notebooks are the single source), or with --check only says which differ. Run from anywhere in the repository.
 if (args.Any(arg => arg is "-h" or "--help"))
 {
     Console.WriteLine($"""
         {ScriptGenerator.Command} [--check]
 
         Writes scripts/NN-name.cs for every notebooks/NN-name.ipynb: a C# file that `dotnet run scripts/NN-name.cs`
-        runs, with the notebook's text as comments. --check writes nothing and exits 1 when a script differs.
+        runs, with the notebook's text as comments. Copies every code cell whose first line is
+        `{LibraryCells.Marker}Folder/File.cs` into {LibraryCells.LibraryFolder}/Folder/File.cs (the library compiles the
+        taught code's own text). --check writes nothing and exits 1 when a script or a library file differs.
         """);
     return 0;
 }
@@ -24,18 +26,18 @@ try
     string root = RepositoryRoot.Find(Environment.CurrentDirectory);
     if (checkOnly)
     {
-        var differences = ScriptGenerator.Differences(root);
-        foreach (string script in differences)
-            Console.WriteLine($"{script} differs from its notebook.");
+        var differences = ScriptGenerator.Differences(root).Concat(LibraryCells.Differences(root)).ToList();
+        foreach (string file in differences)
+            Console.WriteLine($"{file} differs from its notebook.");
         if (differences.Count > 0)
-            Console.WriteLine($"Regenerate the scripts: {ScriptGenerator.Command}");
+            Console.WriteLine($"Regenerate: {ScriptGenerator.Command}");
         else
-            Console.WriteLine("Every script matches its notebook.");
+            Console.WriteLine("Every script and saved library file matches its notebook.");
         return differences.Count == 0 ? 0 : 1;
     }
-    var changed = ScriptGenerator.WriteAll(root);
+    var changed = LibraryCells.WriteAll(root).Concat(ScriptGenerator.WriteAll(root)).ToList();
     Console.WriteLine(changed.Count == 0
-        ? "Every script already matched its notebook."
+        ? "Every script and saved library file already matched its notebook."
         : $"Regenerated: {string.Join(", ", changed)}");
     return 0;
 }
