@@ -24,6 +24,12 @@ public sealed class NotebookBatch(
     /// <summary>Where a failed run of <paramref name="notebookName"/> is written.</summary>
     public string FailedCopyPath(string notebookName) => Path.Combine(targetFolder, FailedFolderName, notebookName);
 
+    /// <summary>The folder, beside the written notebooks, for a run whose changed charts have no picture (ignored by git).</summary>
+    public const string WithoutPicturesFolderName = ".without-pictures";
+
+    /// <summary>Where a run of <paramref name="notebookName"/> whose changed charts lack pictures is written.</summary>
+    public string WithoutPicturesPath(string notebookName) => Path.Combine(targetFolder, WithoutPicturesFolderName, notebookName);
+
     /// <summary>Runs <paramref name="notebooks"/> in order and returns one result per notebook.</summary>
     public async Task<IReadOnlyList<NotebookResult>> RunAsync(IReadOnlyList<string> notebooks, CancellationToken cancellation = default)
     {
@@ -56,11 +62,26 @@ public sealed class NotebookBatch(
 
         var target = Path.Combine(targetFolder, name);
         var failedCopy = FailedCopyPath(name);
+        var withoutPictures = WithoutPicturesPath(name);
         if (run.Succeeded)
         {
-            NotebookOutputs.Merge(notebook, executed, target);
             if (File.Exists(failedCopy))
                 File.Delete(failedCopy); // an earlier failure's copy no longer describes this notebook
+            if (File.Exists(withoutPictures))
+                File.Delete(withoutPictures);
+            var merged = Path.Combine(scratch, "merged-" + name);
+            NotebookOutputs.Merge(notebook, executed, merged);
+            var mergedNotebook = NotebookFile.Read(merged);
+            var missing = StaticPictures.Keep(NotebookFile.Read(notebook), mergedNotebook);
+            if (missing.Count > 0)
+            {
+                assets?.Discard();
+                NotebookFile.WriteAtomically(mergedNotebook, withoutPictures);
+                display.Note($"    {Shown(target)} is unchanged: changed charts have no picture ({string.Join(", ", missing)}); "
+                    + $"the run is in {Shown(withoutPictures)} (ignored by git).", isError: true);
+                return new NotebookResult(name, run, codeCells, withoutPictures, []) { ChartsWithoutPictures = missing };
+            }
+            NotebookFile.WriteAtomically(mergedNotebook, target);
             var promoted = assets?.Promote() ?? [];
             var charts = promoted.Count > 0 ? $" and {promoted.Count} files in {Shown(assetsFolder!)}" : "";
             display.Note($"    wrote {Shown(target)}{charts}");

@@ -10,6 +10,9 @@ namespace DeepFm.RunNotebooks;
 /// <param name="Assets">The charts promoted into the assets folder (empty on failure).</param>
 public sealed record NotebookResult(string Name, NotebookRun Run, int CodeCells, string? WrittenTo, IReadOnlyList<string> Assets)
 {
+    /// <summary>Changed charts that got no picture ("cell 12"): the notebook went to .without-pictures/, not over the committed one.</summary>
+    public IReadOnlyList<string> ChartsWithoutPictures { get; init; } = [];
+
     /// <summary>True when the notebook ran without an error.</summary>
     public bool Succeeded => Run.Succeeded;
 
