@@ -15,14 +15,17 @@ public static class NotebookEnvironment
     public const string DataVariable = "DEEPFM_DATA";
 
     /// <summary>
-    /// Where CI and the developers' machines keep the real data: <c>../shared/data/ml-100k.zip</c> beside the
-    /// repository, as an absolute path (the kernel starts in the notebook's folder, so a relative path would depend
-    /// on which one; the library prints it relative to the kernel's folder, so no absolute path reaches committed
-    /// outputs). Null when it is not there.
+    /// The real data already on this machine, as an absolute path: <c>../shared/data/ml-100k.zip</c> beside the
+    /// repository (CI, the developers' machines), else the library's download cache that the runner's first run
+    /// filled (a new user's machine). Absolute because the kernel starts in the notebook's folder; the library prints
+    /// it relative to the kernel's folder, so no absolute path reaches committed outputs. Null when neither exists.
     /// </summary>
-    public static string? SharedDataBeside(RepositoryLayout layout)
+    public static string? LocalData(RepositoryLayout layout)
     {
-        var path = Path.GetFullPath(Path.Combine(layout.Root, "..", "shared", "data", "ml-100k.zip"));
-        return File.Exists(path) ? path : null;
+        var beside = Path.GetFullPath(Path.Combine(layout.Root, "..", "shared", "data", "ml-100k.zip"));
+        if (File.Exists(beside))
+            return beside;
+        var cached = Path.Combine(Preflight.DataSource.CacheFolder(Preflight.HostEnvironment.Current), "ml-100k.zip");
+        return File.Exists(cached) ? cached : null;
     }
 }

@@ -1,11 +1,12 @@
 using DeepFm.Notebook.Parameters;
+using DeepFm.RunNotebooks;
 
 namespace DeepFm.Notebook.Tests.Data;
 
 /// <summary>
 /// Locates the real ml-100k.zip, which is never committed: DEEPFM_DATA if set, else the first
 /// <c>shared/data/ml-100k.zip</c> found walking up from the test assembly (the shared folder sits beside the
-/// repository, in a developer's tree and in CI).
+/// repository, in a developer's tree and in CI), else the download cache the README's first command filled.
 /// </summary>
 internal static class RealMovieLensData
 {
@@ -23,8 +24,12 @@ internal static class RealMovieLensData
                 return candidate;
             }
         }
-        Assert.Fail($"ml-100k.zip not found: set DEEPFM_DATA or place it at shared/data/ml-100k.zip beside the repository "
-            + $"(searched upwards from {AppContext.BaseDirectory}).");
+        if (NotebookEnvironment.LocalData(RepositoryLayout.FindFrom(AppContext.BaseDirectory)) is { } local)
+        {
+            return local;
+        }
+        Assert.Fail("ml-100k.zip not found: run the README's first command (it downloads it into the cache), set "
+            + $"DEEPFM_DATA, or place it at shared/data/ml-100k.zip beside the repository (searched upwards from {AppContext.BaseDirectory}).");
         return "";
     }
 }

@@ -16,7 +16,7 @@ public sealed class NotebookExecutionTests
     {
         [NotebookEnvironment.EpochsVariable] = "1",
         [NotebookEnvironment.AssetsVariable] = Directory.CreateTempSubdirectory("deepfm-notebook-assets-").FullName,
-        [NotebookEnvironment.DataVariable] = NotebookEnvironment.SharedDataBeside(Layout)
+        [NotebookEnvironment.DataVariable] = NotebookEnvironment.LocalData(Layout)
             ?? throw new InvalidOperationException($"The notebook tests read the real MovieLens-100k: put ml-100k.zip in {Path.GetFullPath(Path.Combine(Layout.Root, "..", "shared", "data"))}."),
     };
 

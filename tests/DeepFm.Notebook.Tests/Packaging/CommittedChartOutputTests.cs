@@ -29,6 +29,10 @@ public sealed partial class CommittedChartOutputTests
                 Assert.True(hasPng || hasSvg,
                     $"{notebook}: the chart in code cell {index} has only {string.Join(", ", data.Select(pair => pair.Key))}; "
                     + "a reader without JavaScript sees nothing. Regenerate the notebook with the chart formatter.");
+                // GitHub prefers text/html to image/png when an output has both: the picture must be inside the HTML.
+                Assert.True(PictureInHtml().IsMatch(Text(data["text/html"]!)),
+                    $"{notebook}: the chart in code cell {index} has no picture inside its text/html, which GitHub shows "
+                    + "(blank without JavaScript). Run the notebook with Chromium (sudo apt-get install chromium).");
             }
         }
     }
@@ -71,6 +75,9 @@ public sealed partial class CommittedChartOutputTests
             return false;
         }
     }
+
+    [GeneratedRegex(@"<img src=""data:image/(png|svg\+xml);base64,[A-Za-z0-9+/=]{100,}""")]
+    private static partial Regex PictureInHtml();
 
     [GeneratedRegex(@"Plotly\.(newPlot|react)\(")]
     private static partial Regex PlotlyDrawCall();

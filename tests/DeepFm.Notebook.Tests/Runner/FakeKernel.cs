@@ -19,6 +19,9 @@ internal sealed class FakeKernel : INotebookExecutor
     /// <summary>True: the kernel is stopped at its time limit after saving the charts, writing no notebook.</summary>
     public bool TimesOut { get; init; }
 
+    /// <summary>An output a cell (by index) displays instead of its "ran cell N" line, e.g. a chart.</summary>
+    public IReadOnlyDictionary<int, JsonObject> CellOutputs { get; init; } = new Dictionary<int, JsonObject>();
+
     /// <summary>What DEEPFM_ASSETS was for each run.</summary>
     public List<string?> AssetsFolders { get; } = [];
 
@@ -48,6 +51,7 @@ internal sealed class FakeKernel : INotebookExecutor
                     ["output_type"] = "error", ["ename"] = "Error", ["evalue"] = "System.Exception: boom at /home/someone/x.cs",
                     ["traceback"] = new JsonArray(),
                 })
+                : CellOutputs.TryGetValue(index, out var shown) ? new JsonArray(shown.DeepClone())
                 : new JsonArray(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = $"ran cell {index}\n" });
         }
         NotebookFile.WriteAtomically(executed, outputPath);

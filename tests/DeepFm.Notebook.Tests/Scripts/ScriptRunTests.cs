@@ -19,7 +19,7 @@ public sealed class ScriptRunTests(ITestOutputHelper output)
         [NotebookEnvironment.EpochsVariable] = "1",
         // Notebook 04 saves its charts to assets/ too: a short run must never overwrite the committed pictures.
         [NotebookEnvironment.AssetsVariable] = Directory.CreateTempSubdirectory("deepfm-script-assets-").FullName,
-        [NotebookEnvironment.DataVariable] = NotebookEnvironment.SharedDataBeside(Layout)
+        [NotebookEnvironment.DataVariable] = NotebookEnvironment.LocalData(Layout)
             ?? throw new InvalidOperationException($"The script tests read the real MovieLens-100k: put ml-100k.zip in {Path.GetFullPath(Path.Combine(Layout.Root, "..", "shared", "data"))}."),
         [ScriptOutput.OutputVariable] = charts,
     };
