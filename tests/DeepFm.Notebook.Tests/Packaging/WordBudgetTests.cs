@@ -104,7 +104,7 @@ public sealed partial class WordBudgetTests
     public void TheCountsAreTheOnesTheIssueUses()
     {
         Assert.Equal(4, Words("  a  b\nc\td "));
-        Assert.Equal(["a comment", " x"], Comments("var a = 1; // a comment\n// @save Model/X.cs\n// x\nvar u = \"http://e\";"));
+        Assert.Equal([" a comment", " x"], Comments("var a = 1; // a comment\n// @save Model/X.cs\n// x\nvar u = \"http://e\";"));
     }
 
     [GeneratedRegex(@"(?<![:""])//(?<text>.*)$")]
