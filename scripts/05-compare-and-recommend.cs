@@ -33,7 +33,7 @@ using DeepFm.Notebook.Hosting;
 using DeepFm.Notebook.Recommendations;
 
 Section("# 5. Compare and recommend: an honest protocol, ranking, one prediction explained");
-// The original tutorial stops at one AUC curve. Five questions come right after it:
+// The original tutorial stops at one AUC curve. Four questions come right after it:
 //
 // 1. **How much does each part of DeepFM add?** We train the three models DeepFM is built from — logistic regression
 //    (first order only), a factorization machine (first order + pairwise interactions) and a DNN (embeddings + MLP) —
@@ -47,15 +47,13 @@ Section("# 5. Compare and recommend: an honest protocol, ranking, one prediction
 //    order — and check whose predicted probabilities come true as often as they say.
 // 4. **Why this score?** One prediction split into its first-order, FM and DNN parts, and the FM part into the pairs of
 //    fields that make it.
-// 5. **Do the movie embeddings know which movies are alike?** Nearest neighbours by cosine, checked against genres the
-//    model never saw.
 //
 // **What you will learn here**
 // - a protocol that does not peek at the test split: a validation split for every choice;
 // - what "field-aware" adds to a factorization machine, and what it costs in parameters;
 // - top-k ranking metrics, and why a good AUC does not make a good top-10 list;
 // - calibration: a reliability chart says whether "0.8" means 80 %;
-// - reading one prediction term by term, and measuring what embeddings learned instead of eyeballing a list.
+// - reading one prediction term by term.
 //
 // **Runtime:** about 4 minutes on 2 CPU cores (12 DeepFM-family training runs and 27 short FFM runs, each model
 // followed by ranking about 1.5 million (user, movie) pairs); fewer `seeds` in the parameters cell make it shorter.
@@ -283,63 +281,6 @@ Show(explanation.PairsTable(5));
 // ranking. The DNN part has no such split: its layers mix all fields at once, which is why DeepFM keeps the FM beside
 // it.
 
-Section("## Recommendations for one user");
-// To recommend, score every movie the user has **not** rated: one batch with the user's four fields repeated next to
-// every candidate movie, through `Predict`. The score is the model's probability that the user would give the movie 4
-// or 5 stars. Here are user 1's own favourites, next to what the model suggests:
-
-Show(recommender.RatedHighest("1", 10));
-
-Show(recommender.Recommend("1", 10));
-
-Section("## Similar movies, measured");
-// Each movie's row of the `movie_id` embedding table is a 32-dimensional vector, and the cosine of two rows is the
-// usual way to call two movies "similar". Here are the nearest neighbours of *Star Wars (1977)* among the movies with
-// at least 100 ratings (about 340):
-
-var starWars = recommender.FindMovieId("Star Wars (1977)");
-Show(recommender.SimilarMovies(starWars, k: 10, minimumRatings: 100));
-
-// A list is easy to over-read, so we measure instead. The model never sees genres, which makes u.item's 19 genre flags
-// a fair yardstick: for each of those movies, how many of its 10 nearest neighbours share at least one genre with it?
-// Random pairs of the same movies give the chance level, and an **untrained** DeepFM (random vectors) shows what a
-// neighbour list looks like before any learning; the last row measures only what training *changed* (each vector minus
-// its starting point). We also compare how well liked the neighbours are: the gap between the two movies' shares of 4–5
-// star ratings.
-
-var genres = MovieGenres.Load(movieLens);
-var untrained = new DeepFmModel(features.Schema, DeepFmOptions.DeepFm, 42);   // DeepFM's seed-42 starting point
-Show(GenreAgreement.Table([
-    GenreAgreement.Measure(comparison.Models["FM"], features, genres),
-    GenreAgreement.Measure(comparison.Models["DNN"], features, genres),
-    GenreAgreement.Measure(deepFm, features, genres),
-    GenreAgreement.Measure(untrained, features, genres, name: "untrained DeepFM"),
-    GenreAgreement.Measure(deepFm, features, genres, initial: untrained),
-]));
-
-// Why would trained and untrained vectors do equally well? Because training hardly moved them. Compare the Star Wars
-// list with the one the *untrained* DeepFM (the same seed, before its first step) gives, and how far each movie's vector
-// turned during training:
-
-var before = new MovieRecommender(untrained, features, movieLens).SimilarMovies(starWars, k: 10, minimumRatings: 100)
-    .Columns.GetStringColumn("movie_id").ToHashSet();
-var after = recommender.SimilarMovies(starWars, k: 10, minimumRatings: 100).Columns.GetStringColumn("movie_id");
-float turned = TorchSharp.torch.nn.functional.cosine_similarity(
-    deepFm.FieldEmbeddings!.TableOf(features.Schema.MovieIdField).detach(),
-    untrained.FieldEmbeddings!.TableOf(features.Schema.MovieIdField).detach(), dim: 1).mean().item<float>();
-Console.WriteLine($"{after.Count(before.Contains)} of the 10 neighbours were Star Wars' neighbours before training");
-Console.WriteLine($"mean cosine between a movie's trained and initial vector: {turned:F3}");
-
-// **What the embeddings did and did not learn.** The raw movie vectors did **not** learn genre: their neighbours share a
-// genre barely more often than random pairs of the same movies, and about as often as the neighbours of the untrained
-// model. The reason is in the two lines above: with the original's schedule a movie's vector ends up pointing almost
-// where its random initial vector pointed, so the cosine between two trained vectors is mostly the cosine of two random
-// vectors — and the Star Wars list is largely the list the random start gave (neither *The Empire Strikes Back* nor
-// *Return of the Jedi* is in it; its cosines, 0.4–0.5, are what the largest of a few hundred random 32-dimensional
-// vectors typically reach). What training *changed* — the last row, each vector minus its starting point — is where
-// the learned part lives: read its genre share against the random pairs. The vectors are trained to make DeepFM's sum
-// of terms right for each (user, movie) pair; nothing asks two movies liked by the same people to point the same way.
-
 Section("## Summary");
 // - One class, four models: LR, FM, DNN and DeepFM differ only in which parts `DeepFmOptions` turns on.
 // - Every choice (epoch, early stopping, model) is made on a validation split; the test split is scored once per run.
@@ -351,8 +292,6 @@ Section("## Summary");
 // - On the top 10, recommending popular movies beats every model trained on P(4–5 stars | rated): a good AUC is not a
 //   good recommender. Say which question a number answers before comparing it.
 // - One prediction can be read term by term: first order + FM + DNN, and the FM part as 15 field pairs.
-// - Nearest neighbours of the trained movie vectors share genres about as often as random pairs, because the vectors
-//   barely leave their random start: measure a list before reading meaning into it.
 
 Section("## Exercises");
 // 1. Add a variant with `UseFirstOrder = false` (FM pairwise + DNN only): how much does the first-order term matter?
@@ -361,8 +300,7 @@ Section("## Exercises");
 // 3. Train DeepFM for ranking: add, for every training rating, a few movies the user did not rate as negatives
 //    (label 0), and measure NDCG@10 again.
 // 4. Explain a movie the model ranks low for user 1 (`PredictionExplanation.Explain`): which pairs pull it down?
-// 5. Measure the genre agreement with an embedding dimension of 8 instead of 32: do smaller vectors learn more structure?
-// 6. Calibrate DeepFM: fit $\sigma(a \cdot \text{logit} + b)$ on the validation split (`SplitPredictions`, then a
+// 5. Calibrate DeepFM: fit $\sigma(a \cdot \text{logit} + b)$ on the validation split (`SplitPredictions`, then a
 //    two-parameter logistic regression), apply it to the test split, and redraw the reliability chart. What happens
 //    to the AUC, and why?
 //
