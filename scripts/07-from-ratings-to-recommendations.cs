@@ -31,22 +31,18 @@ using DeepFm.Notebook.Plots;
 using DeepFm.Notebook.Recommendations;
 
 Section("# 7. From rating prediction to recommendation");
-// Notebook 5 ended on an honest dead end: recommending the most-liked movies to everyone beat every model on the top 10,
-// DeepFM included. The models answer *"will this user give this movie 4–5 stars, given that they rated it?"*, while a
-// top-10 list must also answer *"will the user watch it at all?"*. Here we train DeepFM for the second question and
-// set it against what practitioners use for top-N recommendation on MovieLens: item-to-item co-occurrence (the
-// similarity of microsoft/recommenders' SAR) and EASE (Steck 2019), a closed-form item-item model that is among the
-// strongest top-N baselines there is.
+// Notebook 5's models answer *"will this user give this movie 4–5 stars, given that they rated it?"*; a top-10 list
+// must also answer *"will the user watch it at all?"*. Here we train DeepFM for the second question and set it against
+// item-to-item co-occurrence (the similarity of microsoft/recommenders' SAR) and EASE (Steck 2019), a closed-form
+// item-item model among the strongest top-N baselines.
 //
 // **What you will learn here**
-// - implicit feedback: every rating as "watched", movies never rated as sampled negatives — and how to choose the
-//   sampling on a validation split;
+// - implicit feedback: every rating as "watched", unrated movies as sampled negatives, the sampling chosen on validation;
 // - two item-item baselines in a few lines of linear algebra: Jaccard item-kNN and EASE's closed form;
-// - how a DeepFM trained for the right question compares, on notebook 5's protocol and ranking task;
-// - whether movie vectors trained this way know which movies are alike (Star Wars' neighbours, genre agreement).
+// - how DeepFM trained for this question ranks against them, and whether its movie vectors know which movies are alike.
 //
-// **Runtime:** 13 minutes measured on 2 CPU cores shared with other jobs (load average about 30 during the run);
-// the trainings take most of it (the *train_s* columns below). `seeds = [42]` in the parameters cell gives a quick look.
+// **Runtime:** about 4 minutes on 2 CPU cores (the committed run; the trainings take most of it, see the *train_s*
+// columns). `seeds = [42]` in the parameters cell gives a quick look.
 //
 // **Series:** [1. Data](01-data.ipynb) → [2. Embeddings](02-embeddings.ipynb) → [3. DeepFM](03-deepfm.ipynb) →
 // [4. Training and evaluation](04-train-eval.ipynb) → [5. Compare and recommend](05-compare-and-recommend.ipynb) →
