@@ -27,30 +27,25 @@ using DeepFm.Notebook.Plots;
 Section("# 1. The data: MovieLens-100k");
 // *数据准备 — data preparation*
 //
-// This is the first of six notebooks that build **DeepFM** (Guo et al., 2017,
+// This is the first of seven notebooks that build **DeepFM** (Guo et al., 2017,
 // [arXiv:1703.04247](https://arxiv.org/abs/1703.04247)) in C# and train it to answer one question: *will this user
-// rate this movie 4 or 5 stars?* They follow, step by step, the TensorFlow DeepFM tutorial of
+// rate this movie 4 or 5 stars?* They follow the DeepFM tutorial of
 // [deep_recommenders](https://github.com/LongmaoTeamTf/deep_recommenders/blob/294bbd6f7b8eedf7173cbf89999c41e149035167/experiments/deepfm.ipynb)
-// (`experiments/deepfm.ipynb`; it was removed from the repository's master branch in 2021, so the link points to the
-// last commit that holds it), with TorchSharp for the model, `Microsoft.Data.Analysis` DataFrames for the data and
-// Plotly.NET for the charts. Where this package does something differently from the original, and why, is listed in
-// one table at the end of [notebook 4](04-train-eval.ipynb), once you have met the model and its training.
+// (link: its last commit before removal in 2021), with TorchSharp for the model,
+// `Microsoft.Data.Analysis` DataFrames for the data and Plotly.NET for the charts. Where it differs, and why, is listed at the
+// end of [notebook 4](04-train-eval.ipynb).
 //
-// **What you will learn here**
-// - where MovieLens-100k comes from, and how the tutorial library downloads, checks and parses it;
-// - the six features the original uses (those of TensorFlow Datasets' `movielens/100k-ratings`) and how each is
-//   encoded;
-// - the label: a rating above 3 stars is a positive;
-// - how the 100,000 ratings are shuffled and split 80,000 / 20,000, and what a training batch looks like as tensors.
+// **What you will learn** (runs in under a minute once the data is cached)
+// - where MovieLens-100k comes from, and how it is downloaded, checked and parsed;
+// - the six features of the original (TensorFlow Datasets' `movielens/100k-ratings`), their encodings and the label;
+// - how the 100,000 ratings are shuffled and split 80,000 / 20,000, and what a batch looks like as tensors.
 //
 // **Series:** **1. Data** → [2. Embeddings](02-embeddings.ipynb) → [3. DeepFM](03-deepfm.ipynb) →
 // [4. Training and evaluation](04-train-eval.ipynb) → [5. Compare and recommend](05-compare-and-recommend.ipynb) →
 // [6. Beyond the original](06-beyond-the-original.ipynb) →
 // [7. From rating prediction to recommendation](07-from-ratings-to-recommendations.ipynb)
 //
-// The set-up code below, the same in every notebook, pins the NuGet packages, loads the tutorial library
-// (`lib/DeepFm.Notebook`) and prepares the kernel for TorchSharp and Plotly.NET; the README's section *How the notebooks
-// load the library* explains how.
+// The set-up cell, the same in every notebook, loads the packages and the library (`lib/DeepFm.Notebook`).
 
 // The notebook's set-up cell, for a plain C# program: work from the repository root, make TorchSharp's native
 // library loadable on this machine, and show each displayed value in the terminal (tables as text, charts as
@@ -98,7 +93,11 @@ Section("### One row per rating");
 
 Show(movieLens.Ratings.Head(5));
 
-Show(movieLens.Ratings.Description());
+// Description() computes in float32, which would round the timestamps: they are shown as dates instead.
+var stamps = (PrimitiveDataFrameColumn<long>)movieLens.Ratings[MovieLensColumns.Timestamp];
+string Day(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-dd");
+Console.WriteLine($"ratings from {Day(stamps.Select(s => s!.Value).Min())} to {Day(stamps.Select(s => s!.Value).Max())} (UTC)");
+Show(new DataFrame(movieLens.Ratings.Columns.Where(column => column.Name != MovieLensColumns.Timestamp)).Description());
 
 Section("## The features (特征)");
 // The original uses six features, four of the user and two of the movie (its text announces three user features,

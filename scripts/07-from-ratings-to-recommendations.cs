@@ -31,22 +31,18 @@ using DeepFm.Notebook.Plots;
 using DeepFm.Notebook.Recommendations;
 
 Section("# 7. From rating prediction to recommendation");
-// Notebook 5 ended on an honest dead end: recommending the most-liked movies to everyone beat every model on the top 10,
-// DeepFM included. The models answer *"will this user give this movie 4–5 stars, given that they rated it?"*, while a
-// top-10 list must also answer *"will the user watch it at all?"*. Here we train DeepFM for the second question and
-// set it against what practitioners use for top-N recommendation on MovieLens: item-to-item co-occurrence (the
-// similarity of microsoft/recommenders' SAR) and EASE (Steck 2019), a closed-form item-item model that is among the
-// strongest top-N baselines there is.
+// Notebook 5's models answer *"will this user give this movie 4–5 stars, given that they rated it?"*; a top-10 list
+// must also answer *"will the user watch it at all?"*. Here we train DeepFM for the second question and set it against
+// item-to-item co-occurrence (the similarity of microsoft/recommenders' SAR) and EASE (Steck 2019), a closed-form
+// item-item model among the strongest top-N baselines.
 //
 // **What you will learn here**
-// - implicit feedback: every rating as "watched", movies never rated as sampled negatives — and how to choose the
-//   sampling on a validation split;
+// - implicit feedback: every rating as "watched", unrated movies as sampled negatives, the sampling chosen on validation;
 // - two item-item baselines in a few lines of linear algebra: Jaccard item-kNN and EASE's closed form;
-// - how a DeepFM trained for the right question compares, on notebook 5's protocol and ranking task;
-// - whether movie vectors trained this way know which movies are alike (Star Wars' neighbours, genre agreement).
+// - how DeepFM trained for this question ranks against them, and whether its movie vectors know which movies are alike.
 //
-// **Runtime:** 13 minutes measured on 2 CPU cores shared with other jobs (load average about 30 during the run);
-// the trainings take most of it (the *train_s* columns below). `seeds = [42]` in the parameters cell gives a quick look.
+// **Runtime:** about 4 minutes on 2 CPU cores (the committed run; the trainings take most of it, see the *train_s*
+// columns). `seeds = [42]` in the parameters cell gives a quick look.
 //
 // **Series:** [1. Data](01-data.ipynb) → [2. Embeddings](02-embeddings.ipynb) → [3. DeepFM](03-deepfm.ipynb) →
 // [4. Training and evaluation](04-train-eval.ipynb) → [5. Compare and recommend](05-compare-and-recommend.ipynb) →
@@ -245,20 +241,16 @@ Show(comparison.Summary);
 
 Show(RankingCharts.MetricByModel(comparison.NdcgByModel(), $"NDCG@{k}"));
 
-// **Reading the table.** The two item-item models, a few lines of linear algebra fitted in about a second, set the
-// bar: item-kNN reaches NDCG@10 0.2959 and EASE **0.3523**, twice popularity's 0.1778. DeepFM trained on ratings stays
-// far below popularity (0.0638), as in notebook 5. Trained on implicit feedback — the same modules and six fields,
-// only the labels and the drawn negatives changed — the same DeepFM reaches **0.2892 ± 0.0066** (precision@10 0.2118 ±
-// 0.0038): 1.6 × popularity and 4.5 × the rating model, level with item-kNN (0.007 below it, about one seed standard
-// deviation), and clearly below EASE. The question a model is trained on matters more than the model; a closed-form
-// item-item model is still hard to beat on MovieLens-100k.
+// **Reading the table.** The two item-item models, fitted in about a second, set the bar: item-kNN reaches NDCG@10
+// 0.2959 and EASE **0.3523**, twice popularity's 0.1778. DeepFM trained on ratings stays far below popularity (0.0638).
+// Trained on implicit feedback — same modules and fields, only the labels and the drawn negatives changed — the same
+// DeepFM reaches **0.2892 ± 0.0066** (precision@10 0.2118 ± 0.0038): level with item-kNN (0.007 below, about one seed
+// sd) and clearly below EASE. The question a model is trained on matters more than the model.
 //
-// The choices on the validation task tell the same story: 8 uniform negatives per rating beat 4 (0.1596 vs 0.1454),
-// drawing them by popularity hurt badly (0.0645; a likely reason: popular movies then count as negatives most often,
-// and they are exactly the ones users go on to rate), and multiplying by the rating model's P(like | watch) did not
-// help (0.1574), so the ranking is by P(watch) alone. The *test_auc* column shows the trade: the implicit model is the
-// worse DeepFM at telling a liked test rating from a disliked one (0.61, against 0.76 for the rating model) and by far
-// the better one at the top 10.
+// On the validation task 8 uniform negatives beat 4 (0.1596 vs 0.1454); drawing them by popularity hurt badly (0.0645:
+// popular movies then count as negatives most often, and users go on to rate them); multiplying by the rating model's
+// P(like | watch) did not help (0.1574). The *test_auc* column shows the trade: the implicit model is worse at telling
+// a liked test rating from a disliked one (0.61 vs 0.76) and far better at the top 10.
 
 Section("## User 1's top 10, side by side");
 // The same user as in notebook 5. A ✓ marks a movie user 1 went on to rate 4–5 stars in the test split (a hit):
@@ -294,26 +286,19 @@ Show(GenreAgreement.Table([
 ]));
 
 Section("## Summary");
-// - A top-10 list asks which movies a user will watch *and* like; a model trained only on P(like | rated) cannot
-//   know the first half, which is why notebook 5's DeepFM lost to popularity.
-// - Implicit feedback turns every rating into "watched" and draws unrated movies as negatives,
-//   $p(m) \propto c_m^\alpha$ — how many and how drawn is a choice made on validation, like any other.
-// - Two item-item baselines take a few lines: Jaccard item-kNN, $S_{ij} = C_{ij} / (C_{ii} + C_{jj} - C_{ij})$, and
-//   EASE's closed form $B = I - P \operatorname{diag}(1/\operatorname{diag} P)$, $P = (X^\top X + \lambda I)^{-1}$.
-//   EASE is the one to beat.
-// - The same DeepFM, trained for the right question, goes from NDCG@10 0.064 to 0.289 ± 0.007: 1.6 × popularity,
-//   level with item-kNN (0.296), below EASE (0.352).
-// - Its movie vectors learned structure the rating model's did not: 57 % of the movies' ten nearest neighbours share a
-//   genre with them, against 41 % for random pairs and 44 % for the rating model, and *The Empire Strikes Back* is
-//   among Star Wars' ten neighbours (*Return of the Jedi* is not, in seed 42's vectors).
+// - A top-10 list asks what a user will watch *and* like; P(like | rated) alone cannot know the first half.
+// - Implicit feedback: every rating is "watched", unrated movies are drawn as negatives, $p(m) \propto c_m^\alpha$;
+//   how many and how drawn is chosen on validation.
+// - Jaccard item-kNN, $S_{ij} = C_{ij} / (C_{ii} + C_{jj} - C_{ij})$, and EASE's closed form
+//   $B = I - P \operatorname{diag}(1/\operatorname{diag} P)$, $P = (X^\top X + \lambda I)^{-1}$, take a few lines.
+// - The same DeepFM, trained for the right question, goes from NDCG@10 0.064 to 0.289 ± 0.007, level with item-kNN
+//   (0.296), below EASE (0.352); 57 % of its movies' ten nearest neighbours share a genre (41 % for random pairs,
+//   44 % for the rating model).
 
 Section("## Exercises");
-// 1. Add the genres of notebook 6 (`ExtraFields { Genres = true }`) to the implicit DeepFM: do they help the top 10?
-// 2. Train with a pairwise loss (BPR, $-\log \sigma(s_{u,i} - s_{u,j})$ for a watched $i$ and a drawn $j$) instead
-//    of the log-loss: does the ranking improve?
-// 3. Try 16 negatives per rating, and the popularity exponent 0.5: choose on the validation task's NDCG@10 only.
-// 4. EASE's scores for user 1 are a sum of $B_{ij}$ over the movies the user rated: list the five movies whose weights
-//    push user 1's top recommendation up most.
+// 1. Add notebook 6's genres (`ExtraFields { Genres = true }`) to the implicit DeepFM: do they help the top 10?
+// 2. Train with BPR, $-\log \sigma(s_{u,i} - s_{u,j})$, instead of the log-loss: does the ranking improve?
+// 3. Try 16 negatives per rating and the popularity exponent 0.5 (choose on validation only).
 //
 // **Back to:** [6. Beyond the original](06-beyond-the-original.ipynb) ·
-// [5. Compare and recommend](05-compare-and-recommend.ipynb) · [1. Data](01-data.ipynb)
+// [5. Compare and recommend](05-compare-and-recommend.ipynb)

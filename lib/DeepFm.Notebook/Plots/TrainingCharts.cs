@@ -16,9 +16,25 @@ public static class TrainingCharts
     public static GenericChart Auc(TrainingHistory history, string title = "AUC per epoch") =>
         TrainAgainstTest(history, r => r.TrainAuc, r => r.ValidationAuc, title, "AUC");
 
-    /// <summary>Train and test log-loss (binary cross-entropy) against the epoch.</summary>
-    public static GenericChart Loss(TrainingHistory history, string title = "Log-loss per epoch") =>
-        TrainAgainstTest(history, r => r.TrainLoss, r => r.ValidationLoss, title, "log-loss");
+    /// <summary>
+    /// Train and test log-loss (binary cross-entropy) against the epoch. Given the training split's positive rate p,
+    /// a flat line marks the baseline a model must beat: the log-loss of always predicting p,
+    /// −(p ln p + (1 − p) ln(1 − p)) (≈ 0.69 near p = ½).
+    /// </summary>
+    public static GenericChart Loss(TrainingHistory history, string title = "Log-loss per epoch", double? trainPositiveRate = null)
+    {
+        var chart = TrainAgainstTest(history, r => r.TrainLoss, r => r.ValidationLoss, title, "log-loss");
+        if (trainPositiveRate is not double p) return chart;
+        if (!(p > 0 && p < 1))
+            throw new ArgumentOutOfRangeException(nameof(trainPositiveRate), p, "A positive rate lies strictly between 0 and 1.");
+        double constantLoss = ConstantPredictorLoss(p);
+        var epochs = history.Epochs.Select(r => r.Epoch).ToList();
+        var baseline = ChartStyle.NamedLine(epochs, epochs.Select(_ => constantLoss), "constant predictor", false);
+        return CS.Chart.Combine([chart, baseline]).WithTitles(title, "epoch", "log-loss");
+    }
+
+    /// <summary>The log-loss of predicting the positive rate <paramref name="p"/> for every row of a split with that rate.</summary>
+    public static double ConstantPredictorLoss(double p) => -(p * Math.Log(p) + (1 - p) * Math.Log(1 - p));
 
     /// <summary>
     /// The validation AUC curves of several runs on one chart, one line per run named by its key, to compare

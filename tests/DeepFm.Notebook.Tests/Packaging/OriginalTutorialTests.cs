@@ -16,7 +16,8 @@ public sealed partial class OriginalTutorialTests
     private static readonly string OriginalFolder = Path.Combine(Layout.Root, "assets", "original");
 
     public static TheoryData<string> Documents() =>
-        new(Names().Select(name => "notebooks/" + name).Append("README.md").Append("assets/original/README.md"));
+        new(Names().Select(name => "notebooks/" + name).Append("README.md").Append("assets/original/README.md")
+            .Concat(ReadmeClaimsTests.Documents().Skip(1)));
 
     [Theory]
     [MemberData(nameof(Documents))]

@@ -3,7 +3,8 @@ using static DeepFm.Notebook.Tests.Packaging.CommittedNotebooks;
 namespace DeepFm.Notebook.Tests.Packaging;
 
 /// <summary>
-/// The README quotes only numbers a committed notebook printed. Each results table in README.md follows a marker
+/// The README and the pages under docs/ quote only numbers a committed notebook printed. Each results table in
+/// README.md or docs/*.md follows a marker
 /// <c>&lt;!-- checked: notebooks/NAME.ipynb --&gt;</c>; that notebook must have an output table with the same column
 /// names, and every README row must equal the output row with the same first cell, cell by cell (emphasis and
 /// spacing aside). So a notebook prints its results exactly as the README shows them (rounded, as text), and a
@@ -17,21 +18,38 @@ public sealed class ReadmeClaimsTests
 {
     private static string Readme() => File.ReadAllText(Path.Combine(Layout.Root, "README.md"));
 
+    /// <summary>README.md, then every docs/*.md page in name order: the documents whose checked tables are compared.</summary>
+    internal static IReadOnlyList<string> Documents() =>
+        Directory.GetFiles(Path.Combine(Layout.Root, "docs"), "*.md").Order(StringComparer.Ordinal)
+            .Select(path => "docs/" + Path.GetFileName(path)).Prepend("README.md").ToList();
+
+    /// <summary>Every checked table of every document, with the document it sits in.</summary>
+    private static IReadOnlyList<(string Document, string Notebook, ResultTable Table)> AllCheckedTables() =>
+        Documents().SelectMany(document => ResultTables.CheckedReadmeTables(File.ReadAllText(Path.Combine(Layout.Root, document)))
+            .Select(table => (document, table.Notebook, table.Table))).ToList();
+
     public static TheoryData<int> CheckedTables() =>
-        new(Enumerable.Range(0, ResultTables.CheckedReadmeTables(Readme()).Count));
+        new(Enumerable.Range(0, AllCheckedTables().Count));
 
     [Fact]
-    public void TheReadmeChecksItsResultsAgainstNotebooks04And05()
+    public void TheReadmeHasOneHeadlineTableChecked()
     {
-        var tables = ResultTables.CheckedReadmeTables(Readme());
+        Assert.Single(ResultTables.CheckedReadmeTables(Readme()));
+    }
+
+    [Fact]
+    public void TheDocsCheckTheirResultsAgainstNotebooks04To07()
+    {
+        var tables = AllCheckedTables();
         Assert.Contains(tables, table => table.Notebook == "04-train-eval.ipynb");
         Assert.Contains(tables, table => table.Notebook == "05-compare-and-recommend.ipynb");
+        Assert.Contains(tables, table => table.Notebook == "06-beyond-the-original.ipynb");
         Assert.Contains(tables, table => table.Notebook == "07-from-ratings-to-recommendations.ipynb");
         Assert.All(tables, table =>
         {
             Assert.True(File.Exists(Path.Combine(Layout.NotebooksFolder, table.Notebook)), $"no notebook {table.Notebook}");
             Assert.True(table.Table.Header.Count >= 2 && table.Table.Rows.Count >= 1,
-                $"the README table checked against {table.Notebook} is empty or not a Markdown table");
+                $"the {table.Document} table checked against {table.Notebook} is empty or not a Markdown table");
         });
     }
 
@@ -39,17 +57,17 @@ public sealed class ReadmeClaimsTests
     [MemberData(nameof(CheckedTables))]
     public void EveryCheckedTableEqualsAnOutputTableOfItsNotebook(int position)
     {
-        var (notebook, readme) = ResultTables.CheckedReadmeTables(Readme())[position];
+        var (document, notebook, readme) = AllCheckedTables()[position];
         var candidates = HtmlOutputs(notebook).SelectMany(ResultTables.HtmlTables)
             .Where(output => readme.Header.All(column => output.Header.Contains(column)))
             .ToList();
         Assert.True(candidates.Count > 0,
-            $"README table {position + 1} quotes {notebook}, but no output table there has the columns "
+            $"{document}: checked table {position + 1} quotes {notebook}, but no output table there has the columns "
             + $"[{string.Join(" | ", readme.Header)}]; make the notebook print it.");
 
         var differences = candidates.Select(output => ResultTables.Differences(readme, output).ToList()).MinBy(list => list.Count)!;
         Assert.True(differences.Count == 0,
-            $"README table {position + 1} differs from {notebook}'s output:\n" + string.Join("\n", differences));
+            $"{document}: checked table {position + 1} differs from {notebook}'s output:\n" + string.Join("\n", differences));
     }
 
     [Fact]
@@ -57,6 +75,13 @@ public sealed class ReadmeClaimsTests
     {
         string readme = Readme();
         Assert.All(Names(), notebook => Assert.Contains($"(notebooks/{notebook})", readme));
+    }
+
+    [Fact]
+    public void TheReadmeLinksEveryDocsPage()
+    {
+        string readme = Readme();
+        Assert.All(Documents().Skip(1), page => Assert.Contains($"]({page})", readme));
     }
 
     [Fact]
@@ -77,7 +102,7 @@ public sealed class ReadmeClaimsTests
     public void NoCheckedReadmeTableQuotesATiming()
     {
         // A timing in a checked table would look checked while it is not: show timings in the text instead.
-        Assert.All(ResultTables.CheckedReadmeTables(Readme()), table =>
+        Assert.All(AllCheckedTables(), table =>
             Assert.DoesNotContain(table.Table.Header, ResultTables.IsTiming));
     }
 }

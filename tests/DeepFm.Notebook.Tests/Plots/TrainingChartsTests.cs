@@ -55,6 +55,23 @@ public sealed class TrainingChartsTests
     }
 
     [Fact]
+    public void Loss_with_a_positive_rate_adds_the_constant_predictors_log_loss_as_a_flat_line()
+    {
+        var history = History();
+        var json = new ChartJson(TrainingCharts.Loss(history, trainPositiveRate: 0.55));
+
+        Assert.Equal(3, json.Traces.Count);
+        var baseline = json.Trace("constant predictor");
+        Assert.Equal(Enumerable.Range(1, 12).Select(e => (double)e), ChartJson.Numbers(baseline, "x"));
+        double expected = -(0.55 * Math.Log(0.55) + 0.45 * Math.Log(0.45));
+        Assert.All(ChartJson.Numbers(baseline, "y"), y => Assert.Equal(expected, y, 12));
+        Assert.Equal(0.6881, TrainingCharts.ConstantPredictorLoss(0.55), 4);
+        Assert.Equal(Math.Log(2), TrainingCharts.ConstantPredictorLoss(0.5), 12);
+        Assert.Equal("log-loss", json.AxisTitle("yaxis"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TrainingCharts.Loss(history, trainPositiveRate: 1.0));
+    }
+
+    [Fact]
     public void A_run_shorter_than_the_validation_interval_has_only_a_train_line()
     {
         var json = new ChartJson(TrainingCharts.Auc(History(epochs: 3)));
