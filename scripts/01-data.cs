@@ -32,8 +32,8 @@ Section("# 1. The data: MovieLens-100k");
 // rate this movie 4 or 5 stars?* They follow the DeepFM tutorial of
 // [deep_recommenders](https://github.com/LongmaoTeamTf/deep_recommenders/blob/294bbd6f7b8eedf7173cbf89999c41e149035167/experiments/deepfm.ipynb)
 // (link: its last commit before removal in 2021), with TorchSharp for the model,
-// `Microsoft.Data.Analysis` DataFrames for the data and Plotly.NET for the charts. Where it differs, and why, is listed at the
-// end of [notebook 4](04-train-eval.ipynb).
+// `Microsoft.Data.Analysis` DataFrames for the data and Plotly.NET for the charts. Where it differs, and why, is listed
+// at the end of [notebook 4](04-train-eval.ipynb).
 //
 // **What you will learn** (runs in under a minute once the data is cached)
 // - where MovieLens-100k comes from, and how it is downloaded, checked and parsed;
@@ -96,7 +96,8 @@ Show(movieLens.Ratings.Head(5));
 // Description() computes in float32, which would round the timestamps: they are shown as dates instead.
 var stamps = (PrimitiveDataFrameColumn<long>)movieLens.Ratings[MovieLensColumns.Timestamp];
 string Day(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-dd");
-Console.WriteLine($"ratings from {Day(stamps.Select(s => s!.Value).Min())} to {Day(stamps.Select(s => s!.Value).Max())} (UTC)");
+var seconds = stamps.Select(s => s!.Value).ToList();
+Console.WriteLine($"ratings from {Day(seconds.Min())} to {Day(seconds.Max())} (UTC)");
 Show(new DataFrame(movieLens.Ratings.Columns.Where(column => column.Name != MovieLensColumns.Timestamp)).Description());
 
 Section("## The features (特征)");

@@ -36,7 +36,8 @@ Section("# 6. Beyond the original: more fields, better training");
 // DeepFM get with those fields and a regularised optimiser?
 //
 // **What you will learn**
-// - how a multi-hot field (the genres) becomes one dense field, like the title, and how dates, times and zip codes become buckets;
+// - how a multi-hot field (the genres) becomes one dense field, like the title, and how
+//   dates, times and zip codes become buckets;
 // - why AdamW's decoupled weight decay beats Adagrad on a data set this small;
 // - how to read an ablation: each change alone and together, over three seeds, chosen on validation only.
 //
@@ -217,7 +218,8 @@ Section("## Summary");
 
 Section("## Exercises");
 // 1. Run `AdamW + genres` with `ZipPrefixDigits = 3`: does a finer location help, or only add parameters?
-// 2. Re-run the best recipe with λ = 2 and λ = 4: is the optimum still the optimum with the genres in? Decide on validation.
+// 2. Re-run the best recipe with λ = 2 and λ = 4: is the optimum still the optimum with the
+//    genres in? Decide on validation.
 // 3. How would you use the rating-time fields to *recommend* movies a user has not rated? What would you put in them?
 //
 // **Next:** [7. From rating prediction to recommendation](07-from-ratings-to-recommendations.ipynb).
