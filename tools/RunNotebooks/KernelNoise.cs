@@ -11,8 +11,20 @@ namespace DeepFm.RunNotebooks;
 public static class KernelNoise
 {
     /// <summary>True when <paramref name="output"/> (one entry of a cell's outputs) is kernel noise.</summary>
+    /// <summary>
+    /// How the library's notice for a machine without Chromium begins (Hosting's PngExportNotice.Text): it says
+    /// something about the machine that ran the notebook, not about the notebook, and the run's end message already
+    /// says which charts lack pictures and how to get them.
+    /// </summary>
+    public const string NoChromiumNotice = "PNG pictures skipped: no Chromium found";
+
     public static bool IsNoise(JsonNode? output)
     {
+        if ((string?)output?["output_type"] == "stream")
+        {
+            var lines = Text(output!["text"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            return lines.Length > 0 && lines.All(line => line.StartsWith(NoChromiumNotice, StringComparison.Ordinal));
+        }
         var data = output?["data"];
         if (data is null) return false;
         var plain = Text(data["text/plain"]);

@@ -18,6 +18,7 @@ public sealed class NotebookOutputsTests : IDisposable
               {"output_type":"display_data","data":{"text/html":"<div><strong>Installing Packages</strong></div>"}},
               {"output_type":"display_data","data":{"text/plain":["Loading extensions from `/root/.nuget/packages/x.dll`"]}},
               {"output_type":"display_data","data":{"text/html":"<div><strong>Installed Packages</strong></div>"}},
+              {"output_type":"stream","name":"stdout","text":["PNG pictures skipped: no Chromium found (charts stay interactive).\n"]},
               {"output_type":"stream","name":"stdout","text":"100,000 ratings"}
             ]
             """));
@@ -35,6 +36,10 @@ public sealed class NotebookOutputsTests : IDisposable
         Assert.DoesNotContain("/root/", File.ReadAllText(target));
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
     }
+
+    [Fact]
+    public void TheNoiseRuleKnowsTheLibrarysNoChromiumNotice() =>
+        Assert.StartsWith(KernelNoise.NoChromiumNotice, DeepFm.Notebook.Hosting.PngExportNotice.Text, StringComparison.Ordinal);
 
     [Fact]
     public void MergeRefusesANotebookWithOtherCells()
