@@ -38,9 +38,8 @@ Section("# 2. Embeddings: dense vectors and first-order weights");
 // **What you will learn here**
 // - how a categorical value becomes a 32-dimensional vector (an embedding lookup), and how the five fields stack;
 // - how a variable-length title becomes one vector: token embeddings averaged **under a mask**, so padding never counts;
-// - why the first-order term, a `Dense(1)` layer over one-hot vectors, is really one weight per value, and why we look
-//   weights up instead of multiplying by a 2,651-wide one-hot vector;
-// - what these layers cost in parameters.
+// - why the first-order term, a `Dense(1)` over one-hot vectors, is one weight per value (looked up, not multiplied
+//   by a 2,651-wide one-hot vector), and what these layers cost in parameters.
 //
 // **Series:** [1. Data](01-data.ipynb) → **2. Embeddings** → [3. DeepFM](03-deepfm.ipynb) →
 // [4. Training and evaluation](04-train-eval.ipynb) → [5. Compare and recommend](05-compare-and-recommend.ipynb) →

@@ -37,17 +37,14 @@ Section("# 3. DeepFM: FM + DNN over shared embeddings");
 // $$ \hat{y} = \sigma\big(\, y_{\text{first}} + y_{\text{FM}} + y_{\text{DNN}} \,\big) $$
 //
 // the **first-order** weights of notebook 2, a **factorization machine** that scores every pair of fields, and a
-// **deep network** over all fields at once. The FM and the DNN share the dense embeddings, so the model learns one
-// vector per user, movie, age bucket… that serves both.
+// **deep network** over all fields at once. FM and DNN share the dense embeddings: one vector per user, movie, age
+// bucket… serves both.
 //
 // **What you will learn here**
 // - the FM's pairwise term and the rewrite that makes it linear in the number of fields;
 // - the DNN part (192 → 64 → 32 → 1) and how Keras initialises it;
-// - DeepFM written out in three TorchSharp modules — a user part, a movie part and `DeepFM`, whose `forward` adds the
-//   three logits — composed from the library's layers, as the original builds its Keras classes around
-//   deep_recommenders' `FM`;
-// - a check that this model *is* the library's `DeepFmModel` (same weights, same logits), which the rest of the
-//   series uses; its summary table, parameter count and one forward pass on real data.
+// - DeepFM written out in TorchSharp (a user part, a movie part and `DeepFM`, whose `forward` adds the three logits),
+//   checked against the library's `DeepFmModel` that the rest of the series uses.
 //
 // **Series:** [1. Data](01-data.ipynb) → [2. Embeddings](02-embeddings.ipynb) → **3. DeepFM** →
 // [4. Training and evaluation](04-train-eval.ipynb) → [5. Compare and recommend](05-compare-and-recommend.ipynb) →

@@ -23,14 +23,13 @@ public sealed partial class WordBudgetTests
     public static readonly IReadOnlyDictionary<string, (int Words, int LargestCell, bool Opens)> NotYetWithinBudget =
         new Dictionary<string, (int, int, bool)>
         {
-            ["02-embeddings.ipynb"] = (NotebookWords, CellWords, false),
-            ["03-deepfm.ipynb"] = (1_294, 247, false),
+            ["03-deepfm.ipynb"] = (1_247, CellWords, true),
             ["04-train-eval.ipynb"] = (2_245, 493, false),
             ["07-from-ratings-to-recommendations.ipynb"] = (1_621, CellWords, true),
         };
 
     /// <summary>The words of all notebooks together today; the ceiling only comes down, toward <see cref="AllNotebookWords"/>.</summary>
-    public const int AllNotebookWordsToday = 9_528;
+    public const int AllNotebookWordsToday = 9_474;
 
     private static (int Words, int LargestCell, bool Opens) BudgetOf(string notebook) =>
         NotYetWithinBudget.TryGetValue(notebook, out var ceiling) ? ceiling : (NotebookWords, CellWords, true);
@@ -103,7 +102,8 @@ public sealed partial class WordBudgetTests
             StringComparison.OrdinalIgnoreCase));
         Assert.True(opening is not null, $"{notebook} does not open with a \"What you will learn\" list.");
         var after = opening!.Split('\n').SkipWhile(line => !line.Contains("what you will learn", StringComparison.OrdinalIgnoreCase))
-            .Skip(1).SkipWhile(string.IsNullOrWhiteSpace).TakeWhile(line => Bullet().IsMatch(line)).Count();
+            .Skip(1).SkipWhile(string.IsNullOrWhiteSpace)
+            .TakeWhile(line => Bullet().IsMatch(line) || Continuation().IsMatch(line)).Count(line => Bullet().IsMatch(line));
         Assert.True(after is >= 1 and <= LearnBullets,
             $"{notebook}: \"What you will learn\" should be followed by 1 to {LearnBullets} bullets; found {after}.");
     }
@@ -133,4 +133,8 @@ public sealed partial class WordBudgetTests
 
     [GeneratedRegex(@"^\s*([-*+]|\d+\.)\s+\S")]
     private static partial Regex Bullet();
+
+    // A bullet's wrapped line: indented text that is not a bullet of its own.
+    [GeneratedRegex(@"^\s+\S")]
+    private static partial Regex Continuation();
 }
