@@ -2,7 +2,8 @@
 # The README's first command on a machine with only the .NET SDK (issue 28): a clean clone of this commit, an empty
 # HOME, no Chromium (DEEPFM_CHROMIUM=none) and no Jupyter on PATH, runs notebooks 01 and 04 (those with charts, about
 # two minutes); then the tests that guard the committed outputs run on the tree that run left, so committing it would
-# publish nothing broken. NuGet packages come from the caller's cache (no other network here).
+# publish nothing broken. NuGet packages come from the caller's cache and the data from DEEPFM_DATA or ../shared (a new
+# user's run downloads it; this machine reaches no network but NuGet).
 # Ends with the line "N passed, N failed, N skipped", which .ci/run adds to its own counts.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)

@@ -10,7 +10,6 @@ namespace DeepFm.RunNotebooks;
 /// </summary>
 public static class KernelNoise
 {
-    /// <summary>True when <paramref name="output"/> (one entry of a cell's outputs) is kernel noise.</summary>
     /// <summary>
     /// How the library's notice for a machine without Chromium begins (Hosting's PngExportNotice.Text): it says
     /// something about the machine that ran the notebook, not about the notebook, and the run's end message already
@@ -18,26 +17,19 @@ public static class KernelNoise
     /// </summary>
     public const string NoChromiumNotice = "PNG pictures skipped: no Chromium found";
 
+    /// <summary>True when <paramref name="output"/> (one entry of a cell's outputs) is kernel noise.</summary>
     public static bool IsNoise(JsonNode? output)
     {
         if ((string?)output?["output_type"] == "stream")
         {
-            var lines = Text(output!["text"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var lines = NotebookFile.Text(output!["text"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             return lines.Length > 0 && lines.All(line => line.StartsWith(NoChromiumNotice, StringComparison.Ordinal));
         }
         var data = output?["data"];
         if (data is null) return false;
-        var plain = Text(data["text/plain"]);
-        var html = Text(data["text/html"]);
+        var plain = NotebookFile.Text(data["text/plain"]);
+        var html = NotebookFile.Text(data["text/html"]);
         return plain.StartsWith("Loading extensions from", StringComparison.Ordinal)
             || html.Contains("<strong>Installing Packages</strong>", StringComparison.Ordinal);
     }
-
-    // Jupyter stores text either as one string or as a list of lines.
-    private static string Text(JsonNode? node) => node switch
-    {
-        JsonArray lines => string.Concat(lines.Select(line => (string?)line)),
-        JsonValue value when value.TryGetValue(out string? text) => text ?? "",
-        _ => "",
-    };
 }

@@ -54,15 +54,8 @@ public sealed record NotebookCellFailure(int CellIndex, string FirstSourceLine, 
     public override string ToString() =>
         $"{Location} (\"{FirstSourceLine}\") failed: {ErrorName}: {ErrorText}";
 
-    // nbformat stores source either as one string or as a list of lines.
     private static string FirstLine(JsonNode? source)
     {
-        var text = source switch
-        {
-            JsonArray lines => string.Concat(lines.Select(line => (string?)line)),
-            JsonValue value => (string?)value ?? "",
-            _ => "",
-        };
-        return text.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "";
+        return NotebookFile.Text(source).Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "";
     }
 }

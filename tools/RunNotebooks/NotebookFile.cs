@@ -18,6 +18,14 @@ public static class NotebookFile
         return notebook;
     }
 
+    /// <summary>nbformat's text: one string, or a list of lines each keeping its newline; "" for anything else.</summary>
+    public static string Text(JsonNode? node) => node switch
+    {
+        JsonArray lines => string.Concat(lines.Select(line => (string?)line)),
+        JsonValue value when value.TryGetValue(out string? text) => text ?? "",
+        _ => "",
+    };
+
     /// <summary>For each cell, in order: true for a code cell.</summary>
     public static IReadOnlyList<bool> CodeCellFlags(JsonObject notebook) =>
         notebook["cells"]!.AsArray().Select(cell => (string?)cell?["cell_type"] == "code").ToList();

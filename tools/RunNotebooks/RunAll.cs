@@ -75,8 +75,8 @@ public sealed class RunAll(RepositoryLayout layout, HostEnvironment host, IAnsiC
 
         console.Write(RunSummary.Build(runs));
         foreach (var run in runs.Where(run => run.ChartsWithoutPictures.Count > 0))
-            console.MarkupLine(Markup.Escape($"{run.Name}: changed charts without a static picture ({string.Join(", ", run.ChartsWithoutPictures)}); "
-                + $"the committed notebook is unchanged, this run is in {run.WrittenTo}.").Insert(0, "[yellow]") + "[/]");
+            console.MarkupLine("[yellow]" + Markup.Escape($"{run.Name}: changed charts without a static picture "
+                + $"({string.Join(", ", run.ChartsWithoutPictures)}); the committed notebook is unchanged, this run is in {run.WrittenTo}.") + "[/]");
         if (runs.Any(run => run.ChartsWithoutPictures.Count > 0))
             console.MarkupLine("[yellow]Pictures need Chromium: `sudo apt-get install chromium` (or open the devcontainer), then run again.[/]");
         var failed = runs.Where(run => !run.Succeeded).ToList();

@@ -23,7 +23,7 @@ public static partial class StaticPictures
     /// <summary>
     /// Gives each chart output of <paramref name="executed"/> without a picture the picture of
     /// <paramref name="committed"/>'s chart with the same figure. Returns the charts left without one
-    /// ("cell N, chart M"); empty when the notebook can be written over the committed one.
+    /// ("cell N"); empty when the notebook can be written over the committed one.
     /// </summary>
     public static IReadOnlyList<string> Keep(JsonObject committed, JsonObject executed)
     {
@@ -52,10 +52,11 @@ public static partial class StaticPictures
             string id = div.Groups["id"].Value;
             string draw = $"Plotly.newPlot('{id}',";
             int drawAt = html.IndexOf(draw, div.Index + div.Length, StringComparison.Ordinal);
-            string clear = drawAt < 0 ? "" : $"document.getElementById('{id}').replaceChildren(); ";
-            string composed = drawAt < 0
-                ? html[..div.Index] + $"<div id=\"{id}\">{kept.Img}</div>" + html[(div.Index + div.Length)..]
-                : html[..div.Index] + $"<div id=\"{id}\">{kept.Img}</div>" + html[(div.Index + div.Length)..drawAt] + clear + html[drawAt..];
+            // The picture goes inside the chart's div; the script, when it runs, clears it before drawing.
+            string after = html[(div.Index + div.Length)..];
+            if (drawAt >= 0)
+                after = html[(div.Index + div.Length)..drawAt] + $"document.getElementById('{id}').replaceChildren(); " + html[drawAt..];
+            string composed = html[..div.Index] + $"<div id=\"{id}\">{kept.Img}</div>" + after;
             data["text/html"] = data["text/html"] is JsonArray ? Lines(composed) : composed;
             data["image/png"] = kept.Png.DeepClone();
         }
@@ -83,10 +84,5 @@ public static partial class StaticPictures
     private static JsonArray Lines(string text) =>
         new(Regex.Split(text, "(?<=\n)").Where(line => line.Length > 0).Select(line => (JsonNode?)JsonValue.Create(line)).ToArray());
 
-    private static string Html(JsonObject data) => data["text/html"] switch
-    {
-        JsonArray lines => string.Concat(lines.Select(line => (string?)line)),
-        JsonValue value => (string?)value ?? "",
-        _ => "",
-    };
+    private static string Html(JsonObject data) => NotebookFile.Text(data["text/html"]);
 }
