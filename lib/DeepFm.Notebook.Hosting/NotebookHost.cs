@@ -17,7 +17,8 @@ namespace DeepFm.Notebook.Hosting;
 /// <item>Readers who run nothing see the saved outputs: charts are displayed with a static picture beside the
 /// interactive view, and DataFrames as plain, rounded HTML tables (<see cref="NotebookDisplay"/>).</item>
 /// </list>
-/// It prints nothing when nothing needed fixing: notebooks are committed with their outputs.
+/// On a machine TorchSharp 0.107 cannot run on, it throws one <see cref="PlatformNotSupportedException"/> that
+/// says what to use instead (<see cref="SupportedPlatform"/>). It prints nothing when nothing needed fixing: notebooks are committed with their outputs.
 /// </remarks>
 public static class NotebookHost
 {
@@ -34,6 +35,8 @@ public static class NotebookHost
         {
             if (initialized)
                 return null;
+            // Windows, Linux arm64, Intel macOS: one line saying what to do, before a native loader's stack trace.
+            SupportedPlatform.EnsureSupported();
             // FSharp.Core first: it only registers a handler, and must be in place before any method that mentions
             // a Plotly.NET type is compiled — RegisterDisplay below is such a method, hence NoInlining.
             FSharpCoreRedirect.Install();

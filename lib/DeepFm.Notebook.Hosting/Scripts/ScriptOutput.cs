@@ -28,13 +28,18 @@ public static class ScriptOutput
 
     /// <summary>
     /// The script's set-up, in place of the notebook's first cell: moves to the repository root (the notebooks' paths
-    /// are relative to it), makes TorchSharp's native library loadable on this machine (<see cref="TorchSharpNative"/>,
+    /// are relative to it), stops with one line on a machine TorchSharp cannot run on (<see cref="SupportedPlatform"/>), makes TorchSharp's native library loadable on this machine (<see cref="TorchSharpNative"/>,
     /// the Debian 12 patch) and chooses the folder charts go to. Returns that folder.
     /// </summary>
     /// <param name="scriptName">The script's name without extension, e.g. <c>04-train-eval</c>; names its chart folder.</param>
     public static string Start(string scriptName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scriptName);
+        if (SupportedPlatform.Problem() is { } problem)
+        {
+            Console.Error.WriteLine(problem);   // one line, not a native loader's stack trace
+            Environment.Exit(1);
+        }
         Environment.CurrentDirectory = FindRepositoryRoot();
         // Before the first torch call, which opens libLibTorchSharp.so: on Debian 12 it must be patched first.
         if (TorchSharpNative.MakeLoadable())

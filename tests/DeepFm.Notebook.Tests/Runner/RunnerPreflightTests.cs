@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using DeepFm.RunNotebooks;
 using DeepFm.RunNotebooks.Preflight;
 
@@ -193,6 +194,32 @@ public sealed class RunnerPreflightTests : IDisposable
         Assert.Equal(CheckStatus.Failed, inherited.Status);
         Assert.StartsWith($"DEEPFM_EPOCHS='{value}'", inherited.Message);
         Assert.Equal(CheckStatus.Ok, overridden.Status); // --epochs replaces it for the notebooks
+    }
+
+    [Theory]
+    [InlineData("WINDOWS", Architecture.X64, "dotnet/TorchSharp#1567")]
+    [InlineData("WINDOWS", Architecture.Arm64, "dotnet/TorchSharp#1567")]
+    [InlineData("LINUX", Architecture.Arm64, "no CPU build for Linux arm64")]
+    [InlineData("OSX", Architecture.X64, "no CPU build for macOS x64")]
+    public async Task AnUnsupportedMachineFailsFirstSayingWhatToUseInstead(string system, Architecture architecture, string why)
+    {
+        var result = await new PlatformCheck(OSPlatform.Create(system), architecture).RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(CheckStatus.Failed, result.Status);
+        Assert.Contains(why, result.Message);
+        Assert.Contains("devcontainer", result.Message);
+        Assert.DoesNotContain("   at ", result.Message); // one line, not a stack trace
+        Assert.IsType<PlatformCheck>(PreflightChecks.For(NotebookEngine.DotnetRepl, null, DataSource.Resolve(null, Host(), Layout), Host(), Layout)[0]);
+    }
+
+    [Theory]
+    [InlineData("LINUX", Architecture.X64)]
+    [InlineData("OSX", Architecture.Arm64)]
+    public async Task LinuxX64AndAppleSiliconPass(string system, Architecture architecture)
+    {
+        var result = await new PlatformCheck(OSPlatform.Create(system), architecture).RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(CheckStatus.Ok, result.Status);
     }
 
     [Fact]

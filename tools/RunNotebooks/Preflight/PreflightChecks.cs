@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace DeepFm.RunNotebooks.Preflight;
 
 /// <summary>
-/// The checks a run makes before its first notebook, in order: the parameters, the data, Jupyter (with
+/// The checks a run makes before its first notebook, in order: the platform, the parameters, the data, Jupyter (with
 /// <c>--jupyter</c>), Chromium, the dotnet tools, the library build. The cheap ones come first; the first failure stops the run.
 /// </summary>
 public static class PreflightChecks
@@ -17,6 +17,7 @@ public static class PreflightChecks
     {
         var checks = new List<PreflightCheck>
         {
+            new PlatformCheck(),
             new ParametersCheck(host, epochs),
             new DataCheck(data, serverAnswers ?? DataCheck.AskOfficialServerAsync),
         };
