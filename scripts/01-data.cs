@@ -27,23 +27,21 @@ using DeepFm.Notebook.Plots;
 Section("# 1. The data: MovieLens-100k");
 // *数据准备 — data preparation*
 //
-// This is the first of seven notebooks that build **DeepFM** (Guo et al., 2017,
+// The first of seven notebooks that build **DeepFM** (Guo et al., 2017,
 // [arXiv:1703.04247](https://arxiv.org/abs/1703.04247)) in C# and train it to answer one question: *will this user
 // rate this movie 4 or 5 stars?* They follow the DeepFM tutorial of
 // [deep_recommenders](https://github.com/LongmaoTeamTf/deep_recommenders/blob/294bbd6f7b8eedf7173cbf89999c41e149035167/experiments/deepfm.ipynb)
-// (link: its last commit before removal in 2021), with TorchSharp for the model,
-// `Microsoft.Data.Analysis` DataFrames for the data and Plotly.NET for the charts. Where it differs, and why, is listed
-// at the end of [notebook 4](04-train-eval.ipynb).
+// (its last commit before removal in 2021) with TorchSharp, `Microsoft.Data.Analysis` DataFrames and Plotly.NET;
+// [notebook 4](04-train-eval.ipynb) lists where we differ.
 //
 // **What you will learn** (runs in under a minute once the data is cached)
 // - where MovieLens-100k comes from, and how it is downloaded, checked and parsed;
-// - the six features of the original (TensorFlow Datasets' `movielens/100k-ratings`), their encodings and the label;
-// - how the 100,000 ratings are shuffled and split 80,000 / 20,000, and what a batch looks like as tensors.
+// - the original's six features (TensorFlow Datasets' `movielens/100k-ratings`), their encodings and the label;
+// - how the ratings are split 80,000 / 20,000, and what a batch looks like as tensors.
 //
 // **Series:** **1. Data** → [2. Embeddings](02-embeddings.ipynb) → [3. DeepFM](03-deepfm.ipynb) →
-// [4. Training and evaluation](04-train-eval.ipynb) → [5. Compare and recommend](05-compare-and-recommend.ipynb) →
-// [6. Beyond the original](06-beyond-the-original.ipynb) →
-// [7. From rating prediction to recommendation](07-from-ratings-to-recommendations.ipynb)
+// [4. Training](04-train-eval.ipynb) → [5. Compare](05-compare-and-recommend.ipynb) →
+// [6. Beyond the original](06-beyond-the-original.ipynb) → [7. Recommendations](07-from-ratings-to-recommendations.ipynb)
 //
 // The set-up cell, the same in every notebook, loads the packages and the library (`lib/DeepFm.Notebook`).
 
@@ -53,19 +51,16 @@ Section("# 1. The data: MovieLens-100k");
 Start("01-data");
 
 Section("## Parameters");
-// `dataPath` is a local copy of `ml-100k.zip` (or its extracted folder), for example `"../shared/data/ml-100k.zip"`.
-// `NotebookParameters.DataPath()` reads it from the `DEEPFM_DATA` environment variable, so a run can point at local
-// data without editing the notebook; unset, it is `null`, and the library uses its download cache, downloading the
-// official zip from GroupLens once and checking its size and SHA-256. Every later notebook starts the same way.
+// `dataPath` is a local `ml-100k.zip` (or its extracted folder), read from the `DEEPFM_DATA` environment variable.
+// Unset, the library downloads the official zip from GroupLens once into a cache and checks its size and SHA-256.
 
 string? dataPath = NotebookParameters.DataPath();   // DEEPFM_DATA if set, else null: the download cache
 int splitSeed = 42;                                 // the original shuffles with seed 42
 
 Section("## Where the data comes from");
 // [MovieLens-100k](https://grouplens.org/datasets/movielens/100k/) is 100,000 ratings (1–5 stars) that 943 users gave
-// 1,682 movies, collected by GroupLens at the University of Minnesota. Its licence allows research use but **forbids
-// redistribution**, so this repository never contains the data: the library downloads it into a cache on first use
-// (or reads your local copy). Three files matter:
+// 1,682 movies, collected by GroupLens. Its licence **forbids redistribution**, so this repository never contains the
+// data. Three files matter:
 //
 // | file | separator | one line per | fields we use |
 // |---|---|---|---|
@@ -73,8 +68,8 @@ Section("## Where the data comes from");
 // | `u.user` | `\|` | user | age, gender, occupation |
 // | `u.item` | `\|` (Latin-1) | movie | title |
 //
-// `MovieLens100k.Load` reads them into DataFrames and joins them into one row per rating, with the feature names of
-// TensorFlow Datasets' `movielens/100k-ratings`, which the original tutorial loads.
+// `MovieLens100k.Load` reads them into DataFrames, joined into one row per rating under the feature names of
+// TensorFlow Datasets' `movielens/100k-ratings`, which the original loads.
 
 var movieLens = MovieLens100k.Load(dataPath);   // MovieLens100k.Load(dataPath, Console.Out) also says what it read
 Show($"{movieLens.Ratings.Rows.Count:N0} ratings, {movieLens.Users.Rows.Count:N0} users, " +
@@ -101,8 +96,7 @@ Console.WriteLine($"ratings from {Day(seconds.Min())} to {Day(seconds.Max())} (U
 Show(new DataFrame(movieLens.Ratings.Columns.Where(column => column.Name != MovieLensColumns.Timestamp)).Description());
 
 Section("## The features (特征)");
-// The original uses six features, four of the user and two of the movie (its text announces three user features,
-// then lists four):
+// The original uses six features, four of the user and two of the movie:
 //
 // | feature | kind | encoding in DeepFM |
 // |---|---|---|
@@ -113,9 +107,8 @@ Section("## The features (特征)");
 // | `movie_id` | categorical | one row per movie |
 // | `movie_title` | text | tokens → embeddings → average |
 //
-// For the five categorical fields the original builds a vocabulary with `np.unique` (the sorted distinct values) and
-// looks values up by position. `MovieLensFeatures.Build` does the same, and encodes every rating as five indices plus
-// the token ids of its title:
+// Each categorical field gets a vocabulary, its sorted distinct values (the original's `np.unique`), and a value is
+// encoded as its position. `MovieLensFeatures.Build` encodes every rating as five indices plus its title's token ids:
 
 var features = MovieLensFeatures.Build(movieLens);
 
@@ -124,9 +117,8 @@ Show(new DataFrame(
     new Int32DataFrameColumn("distinct values", features.Schema.CategoricalFields.Select(field => field.Cardinality))));
 
 Section("### Age buckets and occupation labels");
-// TFDS does not keep the raw age: it keeps the bucket, the largest of 1, 18, 25, 35, 45, 50, 56 that is at most the
-// age (every age under 18 falls in bucket 1). Occupations become one of TFDS's 22 labels; several GroupLens
-// occupations share a label, which is why ML-100k's 21 occupations give only 17 distinct labels:
+// TFDS keeps the age's bucket, the largest of 1, 18, 25, 35, 45, 50, 56 at most the age. Occupations become TFDS's
+// labels; some GroupLens occupations share one, so ML-100k's 21 occupations give 17 labels:
 
 int[] ages = [7, 17, 18, 24, 25, 44, 45, 55, 56, 73];
 Show(new DataFrame(
@@ -140,12 +132,12 @@ Show(new DataFrame(
     new Int32DataFrameColumn("label index", labelNames.Values.Select(OccupationLabels.IndexOfName))));
 
 Section("## The label");
-// The ratings are 1–5 stars; the original turns them into a binary click-through-style target:
+// The original turns the 1–5 stars into a binary target:
 //
 // $$ y = \begin{cases} 1 & \text{rating} > 3 \text{ (4 or 5 stars)} \\ 0 & \text{otherwise} \end{cases} $$
 //
-// Slightly more than half of the ratings are positive, so a model that always says "yes" is right 55% of the
-// time — which is why we measure **AUC** (how well the model *ranks* positives above negatives) rather than accuracy.
+// Over half the ratings are positive, so always saying "yes" is right 55% of the time: we measure **AUC** (how well
+// the model *ranks* positives above negatives), not accuracy.
 
 float positives = movieLens.Ratings.Columns.GetSingleColumn(MovieLensColumns.Label).Sum(value => value ?? 0f);
 Show($"{positives:N0} positives of {movieLens.Ratings.Rows.Count:N0} ratings ({positives / movieLens.Ratings.Rows.Count:P1})");
@@ -160,10 +152,9 @@ Show(DataCharts.CountsPerKey(movieLens.Ratings[MovieLensColumns.UserId], bins: 4
     title: "Ratings per user", xLabel: "ratings by one user"));
 
 Section("## Movie titles as tokens");
-// The title is the one text feature. The original runs it through Keras' `TextVectorization(max_tokens=10_000)`:
-// lower-case, strip punctuation, split on whitespace, and number the words by how often they occur in the 1,682
-// titles, with 0 for padding and 1 for words it has never seen (`[UNK]`). `TitleVectorizer` reproduces those rules.
-// The most frequent "words" are years and articles:
+// The original runs the title through Keras' `TextVectorization(max_tokens=10_000)`: lower-case, strip punctuation,
+// split on whitespace, number the words by frequency in the 1,682 titles, 0 for padding and 1 for unseen words
+// (`[UNK]`). `TitleVectorizer` follows those rules. The most frequent "words" are years and articles:
 
 var vocabulary = features.Titles.Vocabulary;
 Show($"{vocabulary.Count:N0} token ids");
@@ -179,13 +170,13 @@ Show(new DataFrame(
     new StringDataFrameColumn("tokens", titles.Select(title => string.Join(", ", TitleVectorizer.Tokenize(title)))),
     new StringDataFrameColumn("token ids", titles.Select(title => string.Join(", ", features.Titles.Encode(title))))));
 
-// "The Matrix" came out after MovieLens-100k was collected: *matrix* is not in the vocabulary, so it becomes the
-// out-of-vocabulary id 1. Titles are padded with 0 to the longest title (16 tokens); padding is masked out later.
+// "The Matrix" came out after MovieLens-100k was collected: *matrix* becomes the out-of-vocabulary id 1. Titles are
+// padded with 0 to the longest title (16 tokens); padding is masked out later.
 
 Section("## Shuffle and split (数据shuffle和split)");
-// Like the original, we shuffle all 100,000 ratings once with seed 42 and take the first 80,000 for training and the
-// next 20,000 for testing. (TensorFlow's shuffle order cannot be reproduced outside TensorFlow, so the rows differ from
-// the original's; the sizes, the seed's role and the statistics are the same.)
+// Like the original, we shuffle all 100,000 ratings once with seed 42: the first 80,000 train, the next 20,000 test.
+// (TensorFlow's shuffle order cannot be reproduced outside TensorFlow, so the rows differ from the original's; the
+// sizes and the statistics do not.)
 
 var split = features.Split(seed: splitSeed);
 
@@ -214,12 +205,11 @@ Console.WriteLine($"title tokens [{string.Join(", ", batch.TitleTokens[0].data<l
 Console.WriteLine($"label        {batch.Labels[0].item<float>()}");
 
 Section("## Summary");
-// - MovieLens-100k: 100,000 ratings by 943 users of 1,682 movies; downloaded into a cache (never committed), checked,
+// - MovieLens-100k: 100,000 ratings by 943 users of 1,682 movies, downloaded into a cache (never committed), checked
 //   and parsed into DataFrames with TensorFlow Datasets' feature names.
-// - Five categorical fields (user, gender, age bucket, occupation label, movie) become vocabulary indices; the title
-//   becomes Keras-style token ids.
+// - Five categorical fields become vocabulary indices; the title becomes Keras-style token ids.
 // - The label is *rating > 3*: 55,375 positives (55.4%).
-// - Seed-42 shuffle, 80,000 / 20,000 split, batches of 2,048 / 4,096 as TorchSharp tensors.
+// - A seed-42 shuffle, an 80,000 / 20,000 split, batches of 2,048 / 4,096 as TorchSharp tensors.
 
 Section("## Exercises");
 // 1. Which occupation has the highest share of positive ratings? (`movieLens.Ratings.GroupBy(...)`)
